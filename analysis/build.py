@@ -1,0 +1,230 @@
+"""The build: check inputs, decide what is stale, run reports in parallel, write atomically.
+
+A failed report never replaces the last good HTML: its executed notebook (with the
+traceback) is kept under ``failed/`` and the index marks it failed. Outputs are written
+to a temporary name and moved into place. One build per output folder at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from analysis import fingerprint, paths
+from analysis.execute import Outcome, run_report, warm_up
+from analysis.index_page import write_index
+from analysis.kernel import ensure_kernel
+from analysis.registry import Choices, ReportSpec, expand, read_registry
+
+MANIFEST = ".manifest.json"
+LOCK = ".build.lock"
+FAILED_DIR = "failed"
+
+
+class BuildError(RuntimeError):
+    """The build cannot start (bad input, or another build holds the output folder)."""
+
+
+@dataclass
+class Plan:
+    """What the build will do: each report with its input hash and why it runs (or not)."""
+
+    specs: list[ReportSpec]
+    digests: dict[str, str]
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def stale(self) -> list[ReportSpec]:
+        return [s for s in self.specs if self.reasons[s.name] != "up to date"]
+
+
+def read_manifest(out: Path) -> dict[str, Any]:
+    try:
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write a file so a reader sees either the old content or the new, never half."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def make_plan(specs: list[ReportSpec], out: Path, data: Path, force: bool) -> Plan:
+    """Hash each report's inputs and compare with the manifest of the last build."""
+    shared = fingerprint.code_digest() + fingerprint.data_digest(data) + \
+        fingerprint.seeds_digest() + str(data.resolve())
+    manifest = read_manifest(out).get("reports", {})
+    plan = Plan(specs, {})
+    for spec in specs:
+        digest = fingerprint.report_digest(spec.notebook, spec.parameters_json(), shared)
+        plan.digests[spec.name] = digest
+        previous = manifest.get(spec.name)
+        if force:
+            reason = "forced"
+        elif previous is None:
+            reason = "never built"
+        elif previous.get("status") != "ok":
+            reason = "failed last time"
+        elif not (out / spec.html_name).exists():
+            reason = "output missing"
+        elif previous.get("inputs") != digest:
+            reason = "inputs changed"
+        else:
+            reason = "up to date"
+        plan.reasons[spec.name] = reason
+    return plan
+
+
+def load_choices(data: Path) -> tuple[Choices, str]:
+    """Validate the data (raising DataError) and read the values parameters may take."""
+    from analysis.articles import load_seed_articles
+    from analysis.sources import load_any
+    from analysis.gazetteer import region_attack_counts
+
+    dataset = load_any(data)
+    articles = load_seed_articles()
+    counts = region_attack_counts(dataset.events)
+    regions = tuple(counts)
+    choices = Choices(regions=regions, articles=tuple(articles["id"]),
+                      region_attacks=dict(counts))
+    return choices, dataset.as_of.date().isoformat()
+
+
+def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE,
+          data: Path = paths.DATA_DIR, only: list[str] | None = None, force: bool = False,
+          dry_run: bool = False, jobs: int | None = None, timeout: int | None = None,
+          overrides: dict[str, Any] | None = None, log=print) -> int:
+    """Build the reports; return the process exit code (0 all good, 1 a report failed)."""
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out / LOCK))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise BuildError(f"another build is running on {out} (lock {out / LOCK}); "
+                         "wait for it to finish and run again") from None
+    try:
+        return _build_locked(out, registry, data, only, force, dry_run, jobs, timeout,
+                             overrides, log)
+    finally:
+        lock.release()
+
+
+def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, overrides, log):
+    started = time.perf_counter()
+    choices, as_of = load_choices(data)
+    specs = expand(read_registry(registry), registry.parent, choices, overrides)
+    if only:
+        unknown = sorted(set(only) - {s.name for s in specs})
+        if unknown:
+            raise BuildError(f"--only: unknown report(s) {', '.join(unknown)}; "
+                             f"reports: {', '.join(s.name for s in specs)}")
+        specs = [s for s in specs if s.name in only]
+    log("detecting what needs rebuilding…")
+    plan = make_plan(specs, out, data, force)
+    if dry_run:
+        for spec in specs:
+            log(f"  {spec.name}: {plan.reasons[spec.name]}")
+        log(f"{len(plan.stale)} of {len(specs)} report(s) would run")
+        return 0
+    if not plan.stale:
+        log(f"all up to date ({len(specs)} reports)")
+        write_index(out, read_manifest(out), all_specs_order(registry, choices))
+        return 0
+    ensure_kernel()
+    outcomes = _run_all(plan.stale, out, data, jobs or os.cpu_count() or 1, timeout, log,
+                        started)
+    manifest = read_manifest(out)
+    entries = manifest.setdefault("reports", {})
+    stamp = _build_stamp()
+    for outcome in outcomes:
+        spec = next(s for s in plan.stale if s.name == outcome.name)
+        previous = entries.get(spec.name, {})
+        entry = {"title": spec.title, "notebook": spec.notebook.name,
+                 "parameters": spec.parameters, "data_as_of": as_of,
+                 "html": spec.html_name, "seconds": round(outcome.seconds, 1)}
+        if outcome.ok:
+            entry.update(status="ok", inputs=plan.digests[spec.name], built=stamp)
+        else:
+            entry.update(status="failed", error=outcome.error, failing_cell=outcome.failing_cell,
+                         executed=f"{FAILED_DIR}/{spec.name}.ipynb",
+                         built=previous.get("built"),
+                         last_good=previous.get("built") if (out / spec.html_name).exists()
+                         else None)
+        entries[spec.name] = entry
+    atomic_write(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True, default=str))
+    write_index(out, manifest, all_specs_order(registry, choices))
+    failed = [o for o in outcomes if not o.ok]
+    log(f"built {len(outcomes) - len(failed)} of {len(outcomes)} report(s) in "
+        f"{time.perf_counter() - started:.1f}s; index: {(out / 'index.html').resolve()}")
+    for o in failed:
+        cell = f" in cell {o.failing_cell}" if o.failing_cell else ""
+        log(f"FAILED {o.name}{cell}: {o.error}\n  executed notebook with traceback: "
+            f"{(out / FAILED_DIR / (o.name + '.ipynb')).resolve()}")
+    return 1 if failed else 0
+
+
+def all_specs_order(registry: Path, choices: Choices) -> list[ReportSpec]:
+    return expand(read_registry(registry), registry.parent, choices)
+
+
+def _build_stamp() -> str:
+    """Build time, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch
+            else dt.datetime.now(dt.UTC).replace(microsecond=0))
+    return when.isoformat().replace("+00:00", "Z")
+
+
+def _run_all(specs: list[ReportSpec], out: Path, data: Path, jobs: int,
+             timeout: int | None, log, started: float) -> list[Outcome]:
+    """Run reports in worker processes, moving each result into place as it finishes."""
+    work = Path(tempfile.mkdtemp(prefix=".work-", dir=out))
+    data_arg = None if data.resolve() == paths.DATA_DIR.resolve() else str(data.resolve())
+    outcomes: list[Outcome] = []
+    try:
+        warm_up()  # imported before forking, so workers inherit it for free
+        with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
+            pending = {pool.submit(run_report, s, work, timeout, data_arg): s for s in specs}
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    spec = pending.pop(future)
+                    try:
+                        outcome = future.result()
+                    except Exception as err:  # a worker that died outright
+                        outcome = Outcome(spec.name, False, 0.0, error=repr(err))
+                    _settle(outcome, out)
+                    outcomes.append(outcome)
+                    status = "ok" if outcome.ok else "FAILED"
+                    log(f"[{len(outcomes)}/{len(specs)}] {spec.name} {status} "
+                        f"{outcome.seconds:.1f}s (elapsed {time.perf_counter() - started:.1f}s)",
+                        file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return outcomes
+
+
+def _settle(outcome: Outcome, out: Path) -> None:
+    """Move a good report into place atomically; keep a failed one's executed notebook."""
+    failed_dir = out / FAILED_DIR
+    if outcome.ok and outcome.html is not None:
+        os.replace(outcome.html, out / outcome.html.name)
+        stale = failed_dir / f"{outcome.name}.ipynb"
+        stale.unlink(missing_ok=True)
+    elif outcome.executed is not None and outcome.executed.exists():
+        failed_dir.mkdir(exist_ok=True)
+        os.replace(outcome.executed, failed_dir / outcome.executed.name)

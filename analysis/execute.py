@@ -1,0 +1,82 @@
+"""Running one report: papermill executes the notebook, render.py turns it into HTML.
+
+Runs inside a build worker process; imports and the HTML exporter are paid once per worker.
+Nothing is written where the last good report lives: the caller moves files into place.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from analysis.kernel import KERNEL_NAME
+from analysis.registry import ReportSpec
+from analysis.render import exporter, to_html
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one report."""
+
+    name: str
+    ok: bool
+    seconds: float
+    html: Path | None = None
+    executed: Path | None = None
+    error: str = ""
+    failing_cell: int | None = None
+
+
+def warm_up() -> None:
+    """Worker initialiser: import the heavy modules and build the exporter once."""
+    import papermill  # noqa: F401
+
+    exporter()
+
+
+def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
+               data_path: str | None = None) -> Outcome:
+    """Execute ``spec`` into ``workdir``; return where the executed notebook and HTML are."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    started = time.perf_counter()
+    executed = workdir / f"{spec.name}.ipynb"
+    html = workdir / spec.html_name
+    parameters = dict(spec.parameters)
+    if data_path is not None:
+        parameters["data_path"] = data_path
+    try:
+        papermill.execute_notebook(
+            str(spec.notebook), str(executed), parameters=parameters,
+            kernel_name=KERNEL_NAME, cwd=str(spec.notebook.parent), progress_bar=False,
+            execution_timeout=timeout, log_output=False,
+        )
+        notebook = nbformat.read(executed, as_version=4)
+        html.write_text(to_html(notebook, spec.title), encoding="utf-8")
+    except PapermillExecutionError as err:
+        return Outcome(spec.name, False, time.perf_counter() - started, None, executed,
+                       f"{err.ename}: {err.evalue}", err.exec_count)
+    except Exception as err:  # kernel death, timeout, export failure: contained, reported
+        detail = "".join(traceback.format_exception_only(type(err), err)).strip()
+        return Outcome(spec.name, False, time.perf_counter() - started, None,
+                       executed if executed.exists() else None, detail,
+                       _failing_cell(executed))
+    return Outcome(spec.name, True, time.perf_counter() - started, html, executed)
+
+
+def _failing_cell(executed: Path) -> int | None:
+    """The execution count of the last cell that started, when a kernel died or timed out."""
+    if not executed.exists():
+        return None
+    try:
+        notebook = nbformat.read(executed, as_version=4)
+    except Exception:
+        return None
+    counts = [c.get("execution_count") for c in notebook.cells if c.cell_type == "code"]
+    started = [c for c in counts if c]
+    return max(started) if started else None

@@ -1,0 +1,16 @@
+"""What a notebook calls first: set up display, load and validate data, fix the scope."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.display import setup_notebook
+from analysis.scope import Scope
+from analysis.sources import load_any
+
+
+def overview(start_date: str = "2023-10-07", end_date: str | None = None,
+             countries: list[str] | None = None, data_path: str | Path | None = None) -> Scope:
+    """The overview's scope: all attacks and strikes in the window (optionally some countries)."""
+    setup_notebook()
+    return Scope.from_parameters(load_any(data_path), start_date, end_date, countries)

@@ -1,0 +1,31 @@
+"""Problems found in input files, reported as ``file:line: column: value: expected``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one value of one input file."""
+
+    file: str
+    line: int | None
+    column: str
+    value: str
+    expected: str
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        value = self.value if len(self.value) <= 80 else self.value[:77] + "..."
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{self.column}: {value!r}: {self.expected}"
+
+
+class DataError(Exception):
+    """Input that cannot be used; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

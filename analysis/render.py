@@ -1,0 +1,34 @@
+"""Exporting an executed notebook to one self-contained HTML file that opens offline."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def exporter() -> HTMLExporter:
+    """One exporter per process: building it parses the templates, which is the slow part."""
+    exp = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)])
+    exp.exclude_input = True
+    exp.exclude_input_prompt = True
+    exp.exclude_output_prompt = True
+    exp.anchor_link_text = ""
+    exp.embed_images = True
+    return exp
+
+
+def to_html(notebook: nbformat.NotebookNode, title: str) -> str:
+    """The report's HTML: code hidden, images embedded, no script or style from the network."""
+    notebook.metadata["title"] = title
+    body, _ = exporter().from_notebook_node(notebook, resources={"metadata": {"name": title}})
+    return _STYLE_BLOCK.sub(lambda m: m.group(1) + _CSS_COMMENT.sub("", m.group(2)) + m.group(3),
+                            body)

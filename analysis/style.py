@@ -1,0 +1,63 @@
+"""One look for every chart: colours per country, fonts, sizes, the source line."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import matplotlib
+from matplotlib.figure import Figure
+
+COUNTRY_COLOURS = {"Iraq": "#1f5f8b", "Syria": "#c8553d", "Jordan": "#e0a526"}
+OTHER_COLOUR = "#8a8a8a"
+OFFICIAL_COLOUR = "#111111"
+TRACKER_COLOUR = "#7a4fa3"
+STRIKE_COLOUR = "#2a9d8f"
+WEAPON_COLOURS = {
+    "drone": "#264653", "rocket": "#e76f51", "ballistic_missile": "#9b2226",
+    "mortar": "#f4a261", "mixed": "#8ab17d", "airstrike": "#2a9d8f", "unknown": "#bdbdbd",
+}
+
+# Report width is ~1000 px; 9.5 x 4.8 inches at 100 dpi fits it without scaling text down.
+FIGSIZE = (9.5, 4.8)
+DPI = 100
+
+RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 10.5,
+    "axes.titlesize": 13,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#e6e6e6",
+    "grid.linewidth": 0.8,
+    "axes.axisbelow": True,
+    "legend.frameon": False,
+    "svg.hashsalt": "since-oct7",
+}
+
+
+def country_colour(country: str) -> str:
+    """The colour of a country in every chart of every report."""
+    return COUNTRY_COLOURS.get(country, OTHER_COLOUR)
+
+
+@contextlib.contextmanager
+def styled() -> Iterator[None]:
+    """Apply the shared style while a chart is drawn, without touching global state."""
+    with matplotlib.rc_context(RC):
+        yield
+
+
+def new_figure(size: tuple[float, float] = FIGSIZE) -> Figure:
+    """A Figure not registered with pyplot, so nothing is shown twice or leaks."""
+    return Figure(figsize=size, dpi=DPI, layout="constrained")
+
+
+def add_source_line(fig: Figure, text: str) -> None:
+    """The small grey line under every chart saying where its numbers come from."""
+    fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
+    fig.text(0.01, 0.012, text, ha="left", va="bottom", fontsize=8.5, color="#555555")
