@@ -65,10 +65,10 @@ def load_places(path: Path) -> pd.DataFrame:
     frame = read_table(path, V.PLACE_COLUMNS)
     label = file_label(path)
     validate_frame(frame, places_schema(), label)
-    problems = [Problem(label, int(i), c, "", f"{c} (only a place of kind 'region' may "
-                        "have none)")
+    problems = [Problem(label, int(i), c, "", f"{c} (only a place of kind "
+                        f"{' or '.join(V.UNMAPPED_KINDS)} may have none)")
                 for c in ("latitude", "longitude", "source")
-                for i in frame.index[(frame[c] == "") & (frame["kind"] != "region")]]
+                for i in frame.index[(frame[c] == "") & ~frame["kind"].isin(V.UNMAPPED_KINDS)]]
     if problems:
         raise DataError(problems)
     frame["latitude"] = pd.to_numeric(frame["latitude"].replace("", None)).astype(float)

@@ -94,8 +94,8 @@ def places_schema() -> pa.DataFrameSchema:
         "kind": _text(_one_of(V.PLACE_KINDS)),
         "country": _text(_one_of(V.COUNTRIES)),
         "admin1": _text(),
-        # Blank only for kind 'region' (somewhere in a country or governorate); loading.py
-        # refuses blank coordinates for any other kind.
+        # Blank only for kinds 'region' and 'unlocated'; loading.py refuses blank
+        # coordinates for any other kind.
         "latitude": _text(_decimal_between(-90, 90, "a latitude in decimal degrees (-90 to 90)")),
         "longitude": _text(
             _decimal_between(-180, 180, "a longitude in decimal degrees (-180 to 180)")

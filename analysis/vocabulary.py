@@ -4,7 +4,10 @@ CATEGORIES = ("attack_on_us", "strike_on_militants")
 ATTRIBUTIONS = ("claimed", "confirmed", "alleged", "unknown")
 WEAPONS = ("drone", "rocket", "ballistic_missile", "mortar", "airstrike", "mixed", "unknown")
 DATE_PRECISIONS = ("day", "week", "month")
-PLACE_KINDS = ("base", "town", "city", "crossing", "facility", "region")
+PLACE_KINDS = ("base", "town", "city", "crossing", "facility", "region", "unlocated")
+# Kinds that may have no coordinates: a whole area ("somewhere in Anbar"), or a named site
+# that no source locates. Neither is drawn on a map; both still count in tables.
+UNMAPPED_KINDS = ("region", "unlocated")
 COUNTRIES = ("Iraq", "Syria", "Jordan")
 TALLY_KINDS = ("official", "tracker")
 

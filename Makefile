@@ -1,0 +1,43 @@
+# since-oct7: `make reports` builds every report, `make test` runs every test.
+# Each target creates .venv from requirements.lock when it is missing or out of date.
+
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ARGS ?=
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: help reports test lab bench lint clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "setting up $(VENV) from requirements.lock (log: $(VENV)/install.log)…"
+	@$(PY) -m pip install --disable-pip-version-check -r requirements.lock > $(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; echo "pip install failed: see $(VENV)/install.log"; exit 1; }
+	@$(PY) -m pip install --disable-pip-version-check --no-deps -e . >> $(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; exit 1; }
+	@$(PY) -c "from analysis.kernel import ensure_kernel; ensure_kernel()"
+	@touch $@
+
+reports: $(STAMP) ## build every report into reports/ (options: ARGS="--force --jobs 2 --only overview")
+	@$(PY) -m analysis build $(ARGS)
+
+test: $(STAMP) ## run the whole test suite (browser tests need /usr/bin/chromium)
+	@$(PY) -m pytest $(ARGS)
+
+lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
+	@$(PY) -m jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(ARGS)
+
+bench: $(STAMP) ## measure the build and the large-data path (see bench/README.md)
+	@$(PY) bench/run.py $(ARGS)
+
+lint: $(STAMP) ## ruff
+	@$(PY) -m ruff check analysis tests bench
+
+clean: ## remove built reports and caches (keeps .venv)
+	rm -rf reports/*.html reports/.manifest.json reports/failed .cache test-output

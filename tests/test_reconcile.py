@@ -1,0 +1,36 @@
+"""Coverage (documented ÷ official) and disagreeing official statements, on the fixture."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import reconcile
+
+
+def test_coverage_per_tally_date_and_country(dataset):
+    table = reconcile.coverage(dataset.events, dataset.tallies).set_index("as_of")
+    first = table.loc[pd.Timestamp("2023-10-19")]
+    assert (first["official_total"], first["documented_total"]) == (4, 3)
+    assert first["ratio_total"] == 0.75
+    assert (first["documented_iraq"], first["ratio_iraq"]) == (2, 1.0)
+    assert (first["documented_syria"], first["ratio_syria"]) == (1, 0.5)
+    later = table.loc[pd.Timestamp("2024-01-29")]
+    assert later["documented_total"] == 6 and later["ratio_total"] == 0.6
+    assert pd.isna(later["ratio_iraq"])  # the statement gave no split
+
+
+def test_tracker_rows_are_not_reconciled(dataset):
+    table = reconcile.coverage(dataset.events, dataset.tallies)
+    assert len(table) == 4
+
+
+def test_disagreements_find_a_lower_later_count(dataset):
+    table = reconcile.disagreements(dataset.tallies)
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert (row["total_a"], row["total_b"], row["why"]) == (10, 9, "later count is lower")
+
+
+def test_latest_official_as_of(dataset):
+    assert reconcile.latest_official(dataset.tallies, pd.Timestamp("2023-10-30"))["total"] == 8
+    assert reconcile.latest_official(dataset.tallies, pd.Timestamp("2023-10-01")) is None
