@@ -100,7 +100,8 @@ def load_choices(data: Path) -> tuple[Choices, str]:
     counts = region_attack_counts(dataset.events)
     regions = tuple(counts)
     choices = Choices(regions=regions, articles=tuple(articles["id"]),
-                      region_attacks=dict(counts))
+                      region_attacks=dict(counts),
+                      article_titles=dict(zip(articles["id"], articles["title"], strict=True)))
     return choices, dataset.as_of.date().isoformat()
 
 

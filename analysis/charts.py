@@ -45,8 +45,9 @@ def _mark_key_dates(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
         when = pd.Timestamp(day)
         if start <= when <= end:
             ax.axvline(when, color="#999999", linewidth=0.8, linestyle=":")
-            ax.text(when, top * (0.97 - 0.075 * (i % 3)), " " + label, fontsize=8,
-                    color="#555555", va="top")
+            ax.text(when, top * (0.98 - 0.065 * i), " " + label, fontsize=8,
+                    color="#555555", va="top",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8})
 
 
 def cumulative_chart(cumulative: pd.DataFrame, tallies: pd.DataFrame, source: str,
@@ -93,6 +94,7 @@ def weekly_chart(weekly: pd.DataFrame, source: str,
             bottom = bottom + weekly[column]
         ax.set_title(title)
         ax.set_ylabel("Attacks (count per week)")
+        ax.yaxis.get_major_locator().set_params(integer=True)
         ax.set_xlabel("Week beginning (Monday)")
         span = (weekly.index.max() - weekly.index.min()).days if len(weekly) else 0
         _date_axis(ax, span)
@@ -116,5 +118,136 @@ def breakdown_chart(counts: pd.DataFrame, label: str, source: str, title: str,
         ax.set_title(title)
         ax.set_xlabel("Attacks (count)")
         ax.grid(axis="y", visible=False)
+        add_source_line(fig, source)
+    return fig
+
+
+def weapon_mix_chart(monthly: pd.DataFrame, source: str,
+                     title: str = "Weapons used in attacks on US positions, by month") -> Figure:
+    """Stacked monthly bars, one colour per weapon."""
+    from analysis.style import WEAPON_COLOURS
+
+    with styled():
+        fig = new_figure()
+        ax = fig.add_subplot()
+        bottom = pd.Series(0, index=monthly.index)
+        for weapon in [w for w in WEAPON_COLOURS if w in monthly.columns]:
+            ax.bar(monthly.index, monthly[weapon], bottom=bottom, width=25, align="edge",
+                   color=WEAPON_COLOURS[weapon], label=weapon.replace("_", " "))
+            bottom = bottom + monthly[weapon]
+        ax.set_title(title)
+        ax.set_ylabel("Attacks (count per month)")
+        ax.set_xlabel("Month")
+        span = (monthly.index.max() - monthly.index.min()).days if len(monthly) else 0
+        _date_axis(ax, max(span, 121))
+        ax.legend(loc="upper right", ncols=2)
+        add_source_line(fig, source)
+    return fig
+
+
+def timeline_chart(daily_attacks: pd.Series, rounds: pd.DataFrame, other_strikes: pd.Series,
+                   source: str,
+                   title: str = "Attacks on US positions and strikes on the militias") -> Figure:
+    """Weekly attacks as bars; US strike rounds as labelled lines; other strikes as ticks."""
+    from analysis.style import STRIKE_COLOUR
+
+    with styled():
+        fig = new_figure((9.5, 5.2))
+        ax = fig.add_subplot()
+        ax.bar(daily_attacks.index, daily_attacks.values, width=6, align="edge",
+               color="#555555", label="Attacks on US positions per week")
+        top = max(float(daily_attacks.max()) if len(daily_attacks) else 1, 1) * 1.25
+        ax.set_ylim(0, top)
+        if len(rounds):
+            ax.plot(rounds["start"], [top * 0.95] * len(rounds), "v", color=STRIKE_COLOUR,
+                    markersize=9, label="US strike round (see table)")
+            for r in rounds.itertuples(index=False):
+                ax.axvline(r.start, color=STRIKE_COLOUR, linewidth=0.8, alpha=0.5)
+        if len(other_strikes):
+            ax.plot(other_strikes.index, [top * 0.02] * len(other_strikes), "v",
+                    color="#7a4fa3", markersize=6, label="Other strikes (Israel / unknown)")
+        ax.set_title(title)
+        ax.set_ylabel("Attacks (count per week)")
+        ax.set_xlabel("Week beginning (Monday)")
+        span = (daily_attacks.index.max() - daily_attacks.index.min()).days \
+            if len(daily_attacks) else 0
+        _date_axis(ax, span)
+        ax.legend(loc="upper right", fontsize=8.5)
+        add_source_line(fig, source)
+    return fig
+
+
+def map_chart(sites: pd.DataFrame, boundaries: dict, source: str,
+              title: str = "Where the attacks hit", extent: tuple | None = None) -> Figure:
+    """Sites as circles sized by attack count (strike locations as crosses) over outlines."""
+    from matplotlib.collections import PolyCollection
+
+    from analysis.style import COUNTRY_COLOURS, STRIKE_COLOUR
+
+    with styled():
+        fig = new_figure((9.5, 7.2))
+        ax = fig.add_subplot()
+        for level, face, edge, width in (("country", "#f3f1ec", "#9a9a9a", 0.9),
+                                         ("admin1", "none", "#c9c9c9", 0.5)):
+            polys, faces = [], []
+            for f in boundaries["features"]:
+                if f["properties"]["level"] != level:
+                    continue
+                study = f["properties"]["country"] in COUNTRY_COLOURS
+                for polygon in f["geometry"]["coordinates"]:
+                    polys.append(polygon[0])
+                    faces.append(("#ffffff" if study else face) if level == "country"
+                                 else "none")
+            ax.add_collection(PolyCollection(polys, facecolors=faces, edgecolors=edge,
+                                             linewidths=width, zorder=1))
+        attacks_ = sites[sites["attacks"] > 0]
+        for country, group in attacks_.groupby("country"):
+            ax.scatter(group["longitude"], group["latitude"], s=18 + 14 * group["attacks"],
+                       color=country_colour(country), alpha=0.75, edgecolors="white",
+                       linewidths=0.8, zorder=3, label=f"Attacks in {country}")
+        hits = sites[sites["strikes"] > 0]
+        if len(hits):
+            ax.scatter(hits["longitude"], hits["latitude"], marker="x", s=40,
+                       color=STRIKE_COLOUR, zorder=4, label="Strikes on militias")
+        labelled: list[tuple[float, float]] = []
+        for r in attacks_.nlargest(10, "attacks").itertuples(index=False):
+            if any(abs(r.longitude - x) < 0.5 and abs(r.latitude - y) < 0.25
+                   for x, y in labelled):
+                continue  # keep labels legible: skip a site right next to a labelled one
+            labelled.append((r.longitude, r.latitude))
+            ax.annotate(f"{r.name} ({r.attacks})", (r.longitude, r.latitude), fontsize=8,
+                        xytext=(6, 4), textcoords="offset points", zorder=5)
+        x0, x1, y0, y1 = extent or (35.0, 49.0, 29.0, 38.0)
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.set_aspect(1 / 0.82)  # about cos(35°): degrees of longitude shorter than latitude
+        ax.set_title(title)
+        ax.set_xlabel("Longitude (°E)")
+        ax.set_ylabel("Latitude (°N)")
+        ax.grid(False)
+        ax.legend(loc="lower left", fontsize=8.5, markerscale=0.6)
+        add_source_line(fig, source + " Outlines: Natural Earth.")
+    return fig
+
+
+def heatmap_chart(matrix: pd.DataFrame, source: str,
+                  title: str = "Attacks per site and week") -> Figure:
+    """Sites down, weeks across, darker = more attacks that week."""
+    with styled():
+        rows = max(len(matrix), 1)
+        fig = new_figure((9.5, max(2.8, 0.32 * rows + 1.8)))
+        ax = fig.add_subplot()
+        if matrix.empty:
+            ax.text(0.5, 0.5, "No attacks in this window", ha="center", transform=ax.transAxes)
+        else:
+            image = ax.imshow(matrix.to_numpy(), aspect="auto", cmap="Reds",
+                              interpolation="nearest", vmin=0)
+            ax.set_yticks(range(len(matrix)), matrix.index)
+            ticks = list(range(0, matrix.shape[1], max(1, matrix.shape[1] // 10)))
+            ax.set_xticks(ticks, [f"{matrix.columns[t]:%-d %b\n%Y}" for t in ticks])
+            fig.colorbar(image, ax=ax, label="Attacks (count per week)", shrink=0.8)
+        ax.grid(False)
+        ax.set_title(title)
+        ax.set_xlabel("Week beginning (Monday)")
         add_source_line(fig, source)
     return fig

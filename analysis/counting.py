@@ -128,3 +128,70 @@ def split_by_attribution(events: pd.DataFrame) -> dict[str, int]:
         "claimed_only": int(counts.get("claimed", 0)),
         "other": int(counts.drop(["confirmed", "claimed"], errors="ignore").sum()),
     }
+
+
+def monthly_counts(events: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Events per calendar month (a column per value of ``by``), months without events kept."""
+    if events.empty:
+        return pd.DataFrame()
+    months = events["event_date"].dt.to_period("M")
+    table = events.assign(month=months).groupby(["month", by], observed=True).size() \
+        .unstack(by, fill_value=0)
+    full = pd.period_range(months.min(), months.max(), freq="M")
+    table = table.reindex(full, fill_value=0)
+    table.index = table.index.to_timestamp()
+    table.index.name = "month"
+    table.columns.name = None
+    return table
+
+
+def strike_rounds(events: pd.DataFrame, actor: str = "United States") -> pd.DataFrame:
+    """Announced strike rounds: one actor's strikes grouped by day (a day apart = one round).
+
+    Columns: start, end, locations (place names), targets, rows, killed, killed_high.
+    """
+    hits = strikes(events)
+    hits = hits[hits["actor"] == actor].sort_values("event_date")
+    if hits.empty:
+        return pd.DataFrame(columns=["start", "end", "locations", "targets", "rows", "killed",
+                                     "killed_high"])
+    new_round = hits["event_date"].diff().dt.days.fillna(99) > 1
+    rounds = []
+    for _, group in hits.groupby(new_round.cumsum()):
+        killed = casualties(group, "killed", "killed_high")
+        rounds.append({
+            "start": group["event_date"].min(), "end": group["event_date"].max(),
+            "locations": ", ".join(dict.fromkeys(group["place_name"])),
+            "targets": ", ".join(dict.fromkeys(group["target"])),
+            "rows": len(group),
+            "killed": killed["low"] if killed["unknown_rows"] < len(group) else pd.NA,
+            "killed_high": killed["high"] if killed["unknown_rows"] < len(group) else pd.NA,
+        })
+    table = pd.DataFrame(rounds)
+    for c in ("killed", "killed_high"):
+        table[c] = table[c].astype("Int64")
+    return table
+
+
+def attacks_around(attacks_: pd.DataFrame, rounds: pd.DataFrame, days: int = 7) -> pd.DataFrame:
+    """Attacks in the ``days`` before each round's first day and after its last day."""
+    table = rounds.copy()
+    dates = attacks_["event_date"]
+    before = [int(((dates >= s - pd.Timedelta(days=days)) & (dates < s)).sum())
+              for s in rounds["start"]]
+    after = [int(((dates > e) & (dates <= e + pd.Timedelta(days=days))).sum())
+             for e in rounds["end"]]
+    table[f"attacks_{days}d_before"] = before
+    table[f"attacks_{days}d_after"] = after
+    table["change"] = table[f"attacks_{days}d_after"] - table[f"attacks_{days}d_before"]
+    return table
+
+
+def site_week_matrix(attacks_: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
+                     top: int = 15) -> pd.DataFrame:
+    """Attacks per site (rows, busiest first) per week (columns): the data of a heat map."""
+    if attacks_.empty:
+        return pd.DataFrame()
+    weekly = weekly_counts(attacks_, "place_name", start, end)
+    order = weekly.sum().sort_values(ascending=False, kind="stable").index[:top]
+    return weekly[order].T

@@ -95,10 +95,12 @@ def format_percent(value: object) -> str:
 
 def table(frame: pd.DataFrame, *, dates: Iterable[str] = (), percents: Iterable[str] = (),
           sources: Iterable[str] = (), raw_html: Iterable[str] = (),
-          caption: str | None = None, css_class: str = "data") -> Html:
+          caption: str | None = None, css_class: str = "data",
+          numeric_columns: Iterable[str] = ()) -> Html:
     """An HTML table with formatted dates, numbers and source links; all else escaped."""
     dates, percents, sources, raw = set(dates), set(percents), set(sources), set(raw_html)
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    numeric |= set(numeric_columns)
 
     def cell(column: str, value: object) -> str:
         if column in raw:

@@ -57,7 +57,9 @@ def find_places(text: str, places: pd.DataFrame) -> pd.DataFrame:
     found = []
     taken: list[tuple[int, int]] = []
     for alias, place in alias_table(places).itertuples(index=False):
-        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text, flags=re.IGNORECASE):
+        # "(?!\s*24\b)": "Deir Ezzor 24" is a news collective, not the city.
+        pattern = rf"(?<!\w){re.escape(alias)}(?!\w)(?!\s*24\b)"
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             taken.append((m.start(), m.end()))

@@ -14,3 +14,18 @@ def overview(start_date: str = "2023-10-07", end_date: str | None = None,
     """The overview's scope: all attacks and strikes in the window (optionally some countries)."""
     setup_notebook()
     return Scope.from_parameters(load_any(data_path), start_date, end_date, countries)
+
+
+def region(region: str = "Iraq", start_date: str = "2023-10-07", end_date: str | None = None,
+           data_path: str | Path | None = None) -> Scope:
+    """One country ('Iraq') or governorate ('Iraq/Anbar')."""
+    setup_notebook()
+    return Scope.from_parameters(load_any(data_path), start_date, end_date, region=region)
+
+
+def article(article_id: str, data_path: str | Path | None = None):
+    """A seed article put into context as of its publication date."""
+    from analysis.article_view import ArticleView
+
+    setup_notebook()
+    return ArticleView.open(load_any(data_path), article_id)

@@ -86,6 +86,7 @@ class Choices:
     regions: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     region_attacks: dict[str, int] = field(default_factory=dict)
+    article_titles: dict[str, str] = field(default_factory=dict)
 
 
 def check_values(spec: ReportSpec, choices: Choices) -> None:
@@ -122,7 +123,9 @@ def expand(registry: dict[str, Any], base: Path, choices: Choices,
         notebook = base / entry["notebook"]
         allowed = notebook_parameters(notebook)
         for name, title, own in _members(entry, choices):
-            merged = {**defaults, **(entry.get("parameters") or {}), **own}
+            # Defaults are general: they apply to the notebooks that declare them.
+            general = {k: v for k, v in defaults.items() if k in allowed}
+            merged = {**general, **(entry.get("parameters") or {}), **own}
             if overrides:
                 merged.update({k: v for k, v in overrides.items() if k in allowed})
             spec = ReportSpec(name, notebook, title, merged)
@@ -157,11 +160,13 @@ def _members(entry: dict[str, Any], choices: Choices):
         for region in choices.regions:
             is_country = "/" not in region
             if is_country or choices.region_attacks.get(region, 0) >= minimum:
-                yield f"{prefix}-{slug(region)}", title.format(region=region), {"region": region}
+                yield (f"{prefix}-{slug(region)}", title.format(region=region.replace("/", " / ")),
+                       {"region": region})
     elif family == "article":
         prefix = entry.get("name", "article")
         for article in choices.articles:
-            yield f"{prefix}-{slug(article)}", title.format(article=article), \
+            label = choices.article_titles.get(article, article)
+            yield f"{prefix}-{slug(article)}", title.format(article=label), \
                 {"article_id": article}
     else:
         raise RegistryError(f"reports.yml: for_each: {family!r}: expected 'region' or 'article'")

@@ -26,9 +26,27 @@ def exporter() -> HTMLExporter:
     return exp
 
 
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_FIRST_H1_END = re.compile(r"</h1>")
+
+
+def table_of_contents(body: str) -> str:
+    """A numbered list of links to the report's sections (its h2 headings)."""
+    items = [f'<li><a href="#{anchor}">{_TAG.sub("", text).strip()}</a></li>'
+             for anchor, text in _H2.findall(body)]
+    if not items:
+        return ""
+    return '<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>' + \
+        "".join(items) + "</ol></nav>"
+
+
 def to_html(notebook: nbformat.NotebookNode, title: str) -> str:
-    """The report's HTML: code hidden, images embedded, no script or style from the network."""
+    """The report's HTML: code hidden, images embedded, no script or style from the network,
+    a table of contents after the title."""
     notebook.metadata["title"] = title
     body, _ = exporter().from_notebook_node(notebook, resources={"metadata": {"name": title}})
-    return _STYLE_BLOCK.sub(lambda m: m.group(1) + _CSS_COMMENT.sub("", m.group(2)) + m.group(3),
+    body = _STYLE_BLOCK.sub(lambda m: m.group(1) + _CSS_COMMENT.sub("", m.group(2)) + m.group(3),
                             body)
+    toc = table_of_contents(body)
+    return _FIRST_H1_END.sub(lambda m: m.group(0) + toc, body, count=1) if toc else body

@@ -59,5 +59,11 @@ def new_figure(size: tuple[float, float] = FIGSIZE) -> Figure:
 
 def add_source_line(fig: Figure, text: str) -> None:
     """The small grey line under every chart saying where its numbers come from."""
-    fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
-    fig.text(0.01, 0.012, text, ha="left", va="bottom", fontsize=8.5, color="#555555")
+    import textwrap
+
+    lines = textwrap.wrap(text, 150)
+    height = fig.get_figheight()
+    bottom = (0.16 + 0.15 * len(lines)) / height
+    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+    fig.text(0.01, 0.1 / height, "\n".join(lines), ha="left", va="bottom", fontsize=8.5,
+             color="#555555")
