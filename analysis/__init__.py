@@ -1,9 +1,24 @@
 """Counting and charting Iran-aligned militia attacks on US positions since 7 October 2023.
 
 The notebooks in ``notebooks/`` call only what this package exports; everything a report
-shows is computed here, where the tests can reach it.
+shows is computed here, where the tests can reach it. Imports are lazy so that the command
+line answers "all up to date" without loading pandas.
 """
 
-from analysis.loading import DataError, load_dataset, load_events, load_places, load_tallies
+__all__ = ["DataError", "load_dataset", "load_any"]
 
-__all__ = ["DataError", "load_dataset", "load_events", "load_places", "load_tallies"]
+
+def __getattr__(name: str):
+    if name == "DataError":
+        from analysis.problems import DataError
+
+        return DataError
+    if name == "load_dataset":
+        from analysis.loading import load_dataset
+
+        return load_dataset
+    if name == "load_any":
+        from analysis.sources import load_any
+
+        return load_any
+    raise AttributeError(name)

@@ -64,7 +64,7 @@ class ArticleView:
     def summary(self) -> Html:
         a = self.article
         return Html(
-            f'<table class="parameters"><tbody>'
+            f'<table class="parameters summary"><tbody>'
             f"<tr><td>article</td><td>{esc(a['title'])}</td></tr>"
             f"<tr><td>outlet</td><td>{esc(a['outlet'])}</td></tr>"
             f"<tr><td>published</td><td>{esc(format_date(a['published']))}</td></tr>"

@@ -14,7 +14,6 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,10 +21,9 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from analysis import fingerprint, paths
-from analysis.execute import Outcome, run_report, warm_up
-from analysis.index_page import write_index
-from analysis.kernel import ensure_kernel
-from analysis.registry import Choices, ReportSpec, expand, read_registry
+
+# Heavy modules (pandas, papermill, nbconvert) are imported inside the functions that need
+# them, so a build with nothing to do answers in a fraction of a second.
 
 MANIFEST = ".manifest.json"
 LOCK = ".build.lock"
@@ -40,7 +38,7 @@ class BuildError(RuntimeError):
 class Plan:
     """What the build will do: each report with its input hash and why it runs (or not)."""
 
-    specs: list[ReportSpec]
+    specs: list
     digests: dict[str, str]
     reasons: dict[str, str] = field(default_factory=dict)
 
@@ -63,7 +61,7 @@ def atomic_write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def make_plan(specs: list[ReportSpec], out: Path, data: Path, force: bool) -> Plan:
+def make_plan(specs: list, out: Path, data: Path, force: bool) -> Plan:
     """Hash each report's inputs and compare with the manifest of the last build."""
     shared = fingerprint.code_digest() + fingerprint.data_digest(data) + \
         fingerprint.seeds_digest() + str(data.resolve())
@@ -89,11 +87,12 @@ def make_plan(specs: list[ReportSpec], out: Path, data: Path, force: bool) -> Pl
     return plan
 
 
-def load_choices(data: Path) -> tuple[Choices, str]:
+def load_choices(data: Path):
     """Validate the data (raising DataError) and read the values parameters may take."""
     from analysis.articles import load_seed_articles
-    from analysis.sources import load_any
     from analysis.gazetteer import region_attack_counts
+    from analysis.registry import Choices
+    from analysis.sources import load_any
 
     dataset = load_any(data)
     articles = load_seed_articles()
@@ -118,16 +117,56 @@ def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE
         raise BuildError(f"another build is running on {out} (lock {out / LOCK}); "
                          "wait for it to finish and run again") from None
     try:
-        return _build_locked(out, registry, data, only, force, dry_run, jobs, timeout,
-                             overrides, log)
+        started = time.perf_counter()
+        key = plan_key(registry, data, only, overrides)
+        if not force and not dry_run and _unchanged(out, key):
+            log(f"all up to date ({len(read_manifest(out)['reports'])} reports; "
+                f"checked in {time.perf_counter() - started:.2f}s)")
+            return 0
+        code = _build_locked(out, registry, data, only, force, dry_run, jobs, timeout,
+                             overrides, log, started)
+        if code == 0 and not dry_run and not only:
+            manifest = read_manifest(out)
+            manifest["plan_key"] = key
+            atomic_write(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True,
+                                                   default=str))
+        return code
     finally:
         lock.release()
 
 
-def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, overrides, log):
-    started = time.perf_counter()
+def plan_key(registry: Path, data: Path, only: list[str] | None,
+             overrides: dict[str, Any] | None) -> str:
+    """One hash of every input of the whole build: when it matches the last successful
+    full build and every report is in place, there is nothing to do."""
+    notebooks = sorted(registry.parent.glob("*.ipynb"))
+    return fingerprint.hashlib.sha256("|".join([
+        fingerprint.file_digest(registry) if registry.exists() else "",
+        fingerprint.tree_digest(notebooks, registry.parent),
+        fingerprint.data_digest(data), fingerprint.seeds_digest(), fingerprint.code_digest(),
+        str(data.resolve()), json.dumps(overrides or {}, sort_keys=True, default=str),
+        json.dumps(sorted(only or [])),
+    ]).encode()).hexdigest()
+
+
+def _unchanged(out: Path, key: str) -> bool:
+    manifest = read_manifest(out)
+    reports = manifest.get("reports", {})
+    return (manifest.get("plan_key") == key and bool(reports)
+            and all(r.get("status") == "ok" and (out / r["html"]).exists()
+                    for r in reports.values())
+            and (out / "index.html").exists())
+
+
+def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, overrides, log,
+                  started):
+    from analysis.index_page import write_index
+    from analysis.kernel import ensure_kernel
+    from analysis.registry import expand, read_registry
+
     choices, as_of = load_choices(data)
-    specs = expand(read_registry(registry), registry.parent, choices, overrides)
+    every = expand(read_registry(registry), registry.parent, choices, overrides)
+    specs = every
     if only:
         unknown = sorted(set(only) - {s.name for s in specs})
         if unknown:
@@ -143,7 +182,7 @@ def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, over
         return 0
     if not plan.stale:
         log(f"all up to date ({len(specs)} reports)")
-        write_index(out, read_manifest(out), all_specs_order(registry, choices))
+        write_index(out, read_manifest(out), every)
         return 0
     ensure_kernel()
     outcomes = _run_all(plan.stale, out, data, jobs or os.cpu_count() or 1, timeout, log,
@@ -167,7 +206,7 @@ def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, over
                          else None)
         entries[spec.name] = entry
     atomic_write(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True, default=str))
-    write_index(out, manifest, all_specs_order(registry, choices))
+    write_index(out, manifest, every)
     failed = [o for o in outcomes if not o.ok]
     log(f"built {len(outcomes) - len(failed)} of {len(outcomes)} report(s) in "
         f"{time.perf_counter() - started:.1f}s; index: {(out / 'index.html').resolve()}")
@@ -178,10 +217,6 @@ def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, over
     return 1 if failed else 0
 
 
-def all_specs_order(registry: Path, choices: Choices) -> list[ReportSpec]:
-    return expand(read_registry(registry), registry.parent, choices)
-
-
 def _build_stamp() -> str:
     """Build time, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -190,36 +225,30 @@ def _build_stamp() -> str:
     return when.isoformat().replace("+00:00", "Z")
 
 
-def _run_all(specs: list[ReportSpec], out: Path, data: Path, jobs: int,
-             timeout: int | None, log, started: float) -> list[Outcome]:
+def _run_all(specs: list, out: Path, data: Path, jobs: int,
+             timeout: int | None, log, started: float) -> list:
     """Run reports in worker processes, moving each result into place as it finishes."""
+    from analysis.execute import warm_up
+    from analysis.workers import run_in_workers
+
     work = Path(tempfile.mkdtemp(prefix=".work-", dir=out))
     data_arg = None if data.resolve() == paths.DATA_DIR.resolve() else str(data.resolve())
     outcomes: list[Outcome] = []
     try:
         warm_up()  # imported before forking, so workers inherit it for free
-        with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
-            pending = {pool.submit(run_report, s, work, timeout, data_arg): s for s in specs}
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    spec = pending.pop(future)
-                    try:
-                        outcome = future.result()
-                    except Exception as err:  # a worker that died outright
-                        outcome = Outcome(spec.name, False, 0.0, error=repr(err))
-                    _settle(outcome, out)
-                    outcomes.append(outcome)
-                    status = "ok" if outcome.ok else "FAILED"
-                    log(f"[{len(outcomes)}/{len(specs)}] {spec.name} {status} "
-                        f"{outcome.seconds:.1f}s (elapsed {time.perf_counter() - started:.1f}s)",
-                        file=sys.stderr)
+        for outcome in run_in_workers(specs, work, jobs, timeout, data_arg):
+            _settle(outcome, out)
+            outcomes.append(outcome)
+            status = "ok" if outcome.ok else "FAILED"
+            log(f"[{len(outcomes)}/{len(specs)}] {outcome.name} {status} "
+                f"{outcome.seconds:.1f}s (elapsed {time.perf_counter() - started:.1f}s)",
+                file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return outcomes
 
 
-def _settle(outcome: Outcome, out: Path) -> None:
+def _settle(outcome, out: Path) -> None:
     """Move a good report into place atomically; keep a failed one's executed notebook."""
     failed_dir = out / FAILED_DIR
     if outcome.ok and outcome.html is not None:

@@ -51,7 +51,7 @@ def read_table(path: Path, columns: tuple[str, ...], *, allow_empty: bool = Fals
     missing = [c for c in columns if c not in header]
     if missing:
         raise DataError([
-            Problem(name, 1, c, "", f"a column named {c!r} (header must have: {', '.join(columns)})")
+            Problem(name, 1, c, "", f"a column named {c!r} (missing from the header)")
             for c in missing
         ])
     for extra in (c for c in header if c not in columns):

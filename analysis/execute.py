@@ -39,8 +39,11 @@ def warm_up() -> None:
 
 
 def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
-               data_path: str | None = None) -> Outcome:
-    """Execute ``spec`` into ``workdir``; return where the executed notebook and HTML are."""
+               data_path: str | None = None, km=None) -> Outcome:
+    """Execute ``spec`` into ``workdir``; return where the executed notebook and HTML are.
+
+    ``km`` is an already started kernel manager (see workers.py); None starts a new kernel.
+    """
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -54,7 +57,7 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
         papermill.execute_notebook(
             str(spec.notebook), str(executed), parameters=parameters,
             kernel_name=KERNEL_NAME, cwd=str(spec.notebook.parent), progress_bar=False,
-            execution_timeout=timeout, log_output=False,
+            execution_timeout=timeout, log_output=False, km=km,
         )
         notebook = nbformat.read(executed, as_version=4)
         html.write_text(to_html(notebook, spec.title), encoding="utf-8")

@@ -11,13 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from analysis import paths
 from analysis import vocabulary as V
 from analysis.csvfile import file_label, read_table
 from analysis.problems import DataError, Problem
-from analysis.schemas import articles_schema, events_schema, places_schema, tallies_schema
 
 __all__ = [
     "DataError", "Dataset", "load_dataset", "load_events", "load_places", "load_tallies",
@@ -25,8 +23,10 @@ __all__ = [
 ]
 
 
-def validate_frame(frame: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -> None:
+def validate_frame(frame: pd.DataFrame, schema, file: str) -> None:
     """Run a pandera schema on a string frame; raise DataError naming line, column and value."""
+    import pandera.pandas as pa
+
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
@@ -62,6 +62,8 @@ def _today(today: dt.date | None) -> dt.date:
 
 def load_places(path: Path) -> pd.DataFrame:
     """The gazetteer, one row per place key, with float coordinates and a display name."""
+    from analysis.schemas import places_schema
+
     frame = read_table(path, V.PLACE_COLUMNS)
     label = file_label(path)
     validate_frame(frame, places_schema(), label)
@@ -80,6 +82,8 @@ def load_places(path: Path) -> pd.DataFrame:
 def load_events(path: Path, place_keys: set[str] | None = None,
                 today: dt.date | None = None) -> pd.DataFrame:
     """Events as typed columns: dates as Timestamps, counts as nullable integers (NA = unknown)."""
+    from analysis.schemas import events_schema
+
     frame = read_table(path, V.EVENT_COLUMNS)
     label = file_label(path)
     validate_frame(frame, events_schema(place_keys, _today(today)), label)
@@ -105,6 +109,8 @@ def _check_ranges(frame: pd.DataFrame, file: str) -> None:
 
 def load_tallies(path: Path, today: dt.date | None = None) -> pd.DataFrame:
     """Cumulative counts as stated, sorted by the date they cover."""
+    from analysis.schemas import tallies_schema
+
     frame = read_table(path, V.TALLY_COLUMNS)
     label = file_label(path)
     validate_frame(frame, tallies_schema(_today(today)), label)
@@ -121,6 +127,8 @@ def load_tallies(path: Path, today: dt.date | None = None) -> pd.DataFrame:
 
 def load_articles(path: Path, today: dt.date | None = None) -> pd.DataFrame:
     """Seed-article metadata; checks that each article's text file exists beside it."""
+    from analysis.schemas import articles_schema
+
     frame = read_table(path, V.ARTICLE_COLUMNS)
     label = file_label(path)
     validate_frame(frame, articles_schema(_today(today)), label)

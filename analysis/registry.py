@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,12 +63,17 @@ def read_registry(path: Path) -> dict[str, Any]:
 
 def notebook_parameters(notebook: Path) -> dict[str, Any]:
     """The names and defaults in a notebook's ``parameters`` cell (via papermill)."""
-    import papermill
-
     if not notebook.exists():
         raise RegistryError(f"{notebook}: notebook not found")
-    found = papermill.inspect_notebook(str(notebook))
-    return {name: info["default"] for name, info in found.items()}
+    return dict(_inspect(str(notebook), notebook.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=64)
+def _inspect(path: str, _mtime: int) -> tuple[tuple[str, Any], ...]:
+    import papermill
+
+    return tuple((name, info["default"]) for name, info in
+                 papermill.inspect_notebook(path).items())
 
 
 def check_names(spec: ReportSpec, allowed: dict[str, Any]) -> None:

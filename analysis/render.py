@@ -45,6 +45,8 @@ def to_html(notebook: nbformat.NotebookNode, title: str) -> str:
     """The report's HTML: code hidden, images embedded, no script or style from the network,
     a table of contents after the title."""
     notebook.metadata["title"] = title
+    for i, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{i:02d}"  # papermill gives its injected cell a random id
     body, _ = exporter().from_notebook_node(notebook, resources={"metadata": {"name": title}})
     body = _STYLE_BLOCK.sub(lambda m: m.group(1) + _CSS_COMMENT.sub("", m.group(2)) + m.group(3),
                             body)

@@ -8,16 +8,24 @@ from analysis.loading import Dataset, load_dataset
 from analysis.problems import DataError, Problem
 
 
-def load_any(data: Path | str | None = None) -> Dataset:
-    """Load a data folder (events/places/tallies CSVs) or a single ACLED-layout CSV export."""
-    if data is None:
-        return load_dataset()
-    path = Path(data)
+def load_any(data: Path | str | None = None, *, use_cache: bool = True) -> Dataset:
+    """Load a data folder (events/places/tallies CSVs) or a single ACLED-layout CSV export.
+
+    Validated data is cached as Parquet keyed by the inputs' content hash (cache.py).
+    """
+    from analysis import paths
+    from analysis.cache import cached
+
+    path = Path(data) if data is not None else paths.DATA_DIR
     if path.is_dir():
-        return load_dataset(path)
-    if path.is_file():
+        loader = lambda: load_dataset(path)  # noqa: E731
+    elif path.is_file():
         from analysis.acled import load_acled
 
-        return load_acled(path)
+        loader = lambda: load_acled(path)  # noqa: E731
+    else:
+        loader = None
+    if loader is not None:
+        return cached(path, loader) if use_cache else loader()
     raise DataError([Problem(str(path), None, "(file)", str(path),
                              "a data folder or an ACLED export (.csv)")])

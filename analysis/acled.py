@@ -1,0 +1,191 @@
+"""ACLED exports as input: their column layout mapped into the canonical event table.
+
+An analyst with an ACLED account can run every notebook on their own export
+(``python -m analysis build --data export.csv``). The mapping, documented in the README:
+
+- ``category``: ``strike_on_militants`` when actor1 is the US, the coalition or Israel;
+  ``attack_on_us`` when actor2 is the US or the coalition; other rows are not in scope and
+  are skipped (their number is reported).
+- ``actor`` = actor1 (ACLED's "Military Forces of the United States (2021-)" becomes
+  "United States"); ``target`` = actor2.
+- ``attribution`` from the notes: "claimed" → claimed; a US official, the Pentagon or
+  CENTCOM named → confirmed; else alleged (ACLED's own sources report it).
+- ``weapon`` from sub_event_type and the notes' keywords (drone, rocket, ballistic missile,
+  mortar; several → mixed); air/drone strikes on militants → airstrike.
+- place: ACLED's location, admin1, country and coordinates from the row itself.
+- ``killed`` = fatalities; US casualties are not in ACLED's layout and stay blank (unknown).
+- ``description`` = notes (ACLED's own words, with its source names); ``sources`` = ACLED.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.csvfile import file_label, read_text
+from analysis.loading import Dataset, join_places
+from analysis.problems import DataError, Problem
+from analysis.vocabulary import COUNTRIES, EARLIEST_DATE
+
+ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
+                 "admin1", "location", "latitude", "longitude", "fatalities", "notes", "source")
+OPTIONAL = ("event_id_cnty", "time_precision")
+ACLED_URL = "https://acleddata.com/"
+DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d-%b-%y")
+_US = r"United States|Coalition|US Forces|U\.S\."
+_STRIKERS = _US + r"|Israel"
+
+
+def is_acled(path: Path) -> bool:
+    """Does the file's header carry ACLED's columns?"""
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        header = {c.strip().strip('"') for c in handle.readline().split(",")}
+    return {"event_type", "sub_event_type", "actor1", "actor2", "fatalities"} <= header
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Dates in any of ACLED's formats (2024-01-28, 28 January 2024, 28-01-2024, 28-Jan-24)."""
+    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
+    for fmt in DATE_FORMATS:
+        missing = parsed.isna()
+        if not missing.any():
+            break
+        parsed[missing] = pd.to_datetime(values[missing], format=fmt, errors="coerce")
+    return parsed
+
+
+def _read(path: Path) -> pd.DataFrame:
+    if path.stat().st_size == 0:
+        read_text(path)  # raises the clear 'empty file' error
+    header = pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns.str.strip()
+    missing = [c for c in ACLED_COLUMNS if c not in header]
+    if missing:
+        raise DataError([Problem(file_label(path), 1, c, "", "an ACLED column named "
+                                 f"{c!r}") for c in missing])
+    wanted = [c for c in (*ACLED_COLUMNS, *OPTIONAL) if c in header]
+    try:
+        frame = pd.read_csv(path, usecols=wanted, dtype=str, keep_default_na=False,
+                            engine="pyarrow", encoding="utf-8")
+    except (UnicodeDecodeError, ValueError):
+        read_text(path)  # raises the precise encoding error with line and byte
+        raise
+    if frame.empty:
+        raise DataError([Problem(file_label(path), 2, "(file)", "", "at least one row")])
+    return frame
+
+
+def _check(frame: pd.DataFrame, dates: pd.Series, path: Path, today: pd.Timestamp) -> None:
+    label = file_label(path)
+    line = frame.index.to_series() + 2
+    checks = {
+        "event_date": (dates.isna() | (dates < pd.Timestamp(EARLIEST_DATE)) | (dates > today),
+                       f"a date from {EARLIEST_DATE} to today in an ACLED format "
+                       f"({', '.join(DATE_FORMATS)})"),
+        "latitude": (~pd.to_numeric(frame["latitude"], errors="coerce").between(-90, 90),
+                     "a latitude in decimal degrees (-90 to 90)"),
+        "longitude": (~pd.to_numeric(frame["longitude"], errors="coerce").between(-180, 180),
+                      "a longitude in decimal degrees (-180 to 180)"),
+        "fatalities": (~frame["fatalities"].str.fullmatch(r"\d+"), "a whole number >= 0"),
+        "location": (frame["location"].str.strip() == "", "a location name"),
+    }
+    problems = [Problem(label, int(line[i]), column, str(frame.at[i, column]), expected)
+                for column, (bad, expected) in checks.items()
+                for i in frame.index[bad.to_numpy()][:50]]
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
+
+
+def _slug(values: pd.Series) -> pd.Series:
+    return values.str.lower().str.replace(r"[^a-z0-9]+", "-", regex=True).str.strip("-")
+
+
+def _weapon(category: np.ndarray, sub: pd.Series, notes: pd.Series) -> np.ndarray:
+    text = notes.str.lower()
+    kinds = {
+        "ballistic_missile": text.str.contains("ballistic", regex=False),
+        "drone": text.str.contains(r"drone|uav", regex=True),
+        "rocket": text.str.contains(r"rocket|katyusha", regex=True),
+        "mortar": text.str.contains("mortar", regex=False),
+    }
+    hits = pd.DataFrame(kinds)
+    count = hits.sum(axis=1).to_numpy()
+    first = hits.idxmax(axis=1).to_numpy()
+    weapon = np.where(count > 1, "mixed", np.where(count == 1, first, "unknown"))
+    weapon = np.where((count == 0) & (sub == "Air/drone strike").to_numpy(), "drone", weapon)
+    return np.where(category == "strike_on_militants", "airstrike", weapon)
+
+
+def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
+    """An ACLED export as the canonical Dataset (events joined to places; no tallies)."""
+    raw = _read(path)
+    dates = parse_dates(raw["event_date"])
+    _check(raw, dates, path, today or pd.Timestamp.today().normalize())
+    striker = raw["actor1"].str.contains(_STRIKERS, regex=True)
+    on_us = raw["actor2"].str.contains(_US, regex=True) & ~striker
+    category = np.select([striker.to_numpy(), on_us.to_numpy()],
+                         ["strike_on_militants", "attack_on_us"], default="")
+    keep = (category != "") & raw["country"].isin(COUNTRIES).to_numpy()
+    raw, dates, category = raw[keep], dates[keep], category[keep]
+    if raw.empty:
+        raise DataError([Problem(file_label(path), None, "(rows)", "", "at least one row with "
+                                 "US/coalition forces as actor2 (attacks) or the US, the "
+                                 "coalition or Israel as actor1 (strikes), in Iraq, Syria or "
+                                 "Jordan")])
+    notes = raw["notes"]
+    lowered = notes.str.lower()
+    attribution = np.select(
+        [lowered.str.contains(r"us official|pentagon|centcom|u\.s\. official").to_numpy(),
+         lowered.str.contains("claim", regex=False).to_numpy()],
+        ["confirmed", "claimed"], default="alleged")
+    actor = raw["actor1"].str.replace(r"Military Forces of the United States.*",
+                                      "United States", regex=True) \
+        .str.replace(r"Military Forces of Israel.*", "Israel", regex=True)
+    place = _slug(raw["country"] + "-" + raw["admin1"] + "-" + raw["location"])
+    ids = ("acled-" + raw["event_id_cnty"]) if "event_id_cnty" in raw else \
+        ("acled-" + (raw.index.to_series() + 2).astype(str))
+    precision = raw["time_precision"].map({"1": "day", "2": "week", "3": "month"}) \
+        .fillna("day") if "time_precision" in raw else "day"
+    events = pd.DataFrame({
+        "event_id": ids.to_numpy(), "event_date": dates.to_numpy(),
+        "date_precision": np.asarray(precision), "category": category,
+        "actor": actor.to_numpy(), "attribution": attribution,
+        "target": raw["actor2"].replace("", "Unknown").to_numpy(),
+        "weapon": _weapon(category, raw["sub_event_type"], notes),
+        "place": place.to_numpy(),
+        "us_killed": pd.array([pd.NA] * len(raw), dtype="Int64"),
+        "us_injured": pd.array([pd.NA] * len(raw), dtype="Int64"),
+        "killed": pd.array(raw["fatalities"].astype("int64"), dtype="Int64"),
+        "us_injured_high": pd.array([pd.NA] * len(raw), dtype="Int64"),
+        "killed_high": pd.array([pd.NA] * len(raw), dtype="Int64"),
+        "disputes": "",
+        "description": (notes + " (ACLED sources: " + raw["source"] + ")").to_numpy(),
+        "sources": ACLED_URL, "seed": "",
+        "source_line": (raw.index.to_numpy() + 2),
+    })
+    first = ~place.duplicated()
+    places = pd.DataFrame({
+        "place": place[first].to_numpy(), "aliases": raw["location"][first].to_numpy(),
+        "kind": "town", "country": raw["country"][first].to_numpy(),
+        "admin1": raw["admin1"][first].to_numpy(),
+        "latitude": raw["latitude"][first].astype(float).to_numpy(),
+        "longitude": raw["longitude"][first].astype(float).to_numpy(),
+        "source": ACLED_URL, "notes": "coordinates from the ACLED row",
+        "name": raw["location"][first].to_numpy(),
+    })
+    tallies = _empty_tallies()
+    return Dataset(join_places(events, places), places, tallies)
+
+
+def _empty_tallies() -> pd.DataFrame:
+    from analysis.vocabulary import TALLY_COLUMNS, TALLY_COUNT_COLUMNS
+
+    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in TALLY_COLUMNS})
+    for c in ("as_of", "stated_on"):
+        frame[c] = pd.Series(dtype="datetime64[us]")
+    for c in TALLY_COUNT_COLUMNS:
+        frame[c] = pd.Series(dtype="Int64")
+    return frame
+
+
