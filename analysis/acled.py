@@ -3,7 +3,8 @@
 An analyst with an ACLED account can run every notebook on their own export
 (``python -m analysis build --data export.csv``). The mapping, documented in the README:
 
-- ``category``: ``strike_on_militants`` when actor1 is the US, the coalition or Israel;
+- ``category``: ``strike_on_militants`` when actor1 is the US, the coalition, Israel or
+  "Unidentified Military Forces" (aircraft nobody claimed);
   ``attack_on_us`` when actor2 is the US or the coalition; other rows are not in scope and
   are skipped (their number is reported).
 - ``actor`` = actor1 (ACLED's "Military Forces of the United States (2021-)" becomes
@@ -35,7 +36,7 @@ OPTIONAL = ("event_id_cnty", "time_precision")
 ACLED_URL = "https://acleddata.com/"
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d-%b-%y")
 _US = r"United States|Coalition|US Forces|U\.S\."
-_STRIKERS = _US + r"|Israel"
+_STRIKERS = _US + r"|Israel|Unidentified Military Forces"
 
 
 def is_acled(path: Path) -> bool:

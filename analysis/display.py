@@ -155,3 +155,28 @@ def headline(items: Iterable[HeadlineFigure | Mapping[str, str]]) -> Html:
 def markdown_list(lines: Iterable[str]) -> Html:
     """An escaped bullet list."""
     return Html("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as a formula with an apostrophe."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            text = out[column].astype("string")
+            risky = text.str.startswith(_FORMULA_START).fillna(False)
+            out[column] = text.where(~risky, "'" + text)
+    return out
+
+
+def csv_download(frame: pd.DataFrame, filename: str, label: str) -> Html:
+    """A link that downloads ``frame`` as CSV from inside the page (no server, no network)."""
+    import base64
+
+    data = neutralise_formulas(frame).to_csv(index=False, date_format="%Y-%m-%d")
+    encoded = base64.b64encode(data.encode("utf-8")).decode("ascii")
+    return Html(f'<p><a download="{esc(filename)}" href="data:text/csv;base64,{encoded}">'
+                f"{esc(label)}</a> ({len(frame):,} rows, CSV; text that a spreadsheet would "
+                "run as a formula is prefixed with an apostrophe)</p>")

@@ -46,7 +46,9 @@ def coverage(events: pd.DataFrame, tallies: pd.DataFrame) -> pd.DataFrame:
             row[f"ratio_{split}"] = (documented / stated if pd.notna(stated) and stated > 0
                                      else pd.NA)
         rows.append(row)
-    table = pd.DataFrame(rows)
+    columns = ["as_of", "stated_on", "speaker", "source"] + [
+        f"{kind}_{split}" for split in _SPLITS for kind in ("official", "documented", "ratio")]
+    table = pd.DataFrame(rows, columns=columns)
     for split in _SPLITS:
         if not table.empty:
             table[f"official_{split}"] = table[f"official_{split}"].astype("Int64")

@@ -379,6 +379,15 @@ class Scope:
         ]
         return Html("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
 
+    def download(self) -> Html:
+        """The events in scope as a CSV file the reader can open in a spreadsheet."""
+        from analysis.display import csv_download
+        from analysis.vocabulary import EVENT_COLUMNS
+
+        columns = [*EVENT_COLUMNS, "place_name", "country", "admin1"]
+        return csv_download(self.events[columns], "events.csv",
+                            "Download these events as CSV")
+
     def sources_appendix(self) -> Html:
         """Every event in scope with its links."""
         ev = self.events[["event_date", "category", "place_name", "actor", "attribution",
