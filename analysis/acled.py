@@ -118,15 +118,39 @@ def _weapon(category: np.ndarray, sub: pd.Series, notes: pd.Series) -> np.ndarra
     return np.where(category == "strike_on_militants", "airstrike", weapon)
 
 
+def _per_unique(values: pd.Series, fn=lambda u: u) -> pd.Categorical:
+    """Apply a vectorised ``fn`` to the distinct values only and spread the result back as a
+    categorical: exports repeat dates, places, actors and notes, so a million rows cost
+    little more time or memory than their distinct values."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    result = pd.Categorical(np.asarray(fn(pd.Series(uniques))))
+    return pd.Categorical.from_codes(result.codes[codes], result.categories)
+
+
+def _attribution(notes: pd.Series) -> np.ndarray:
+    lowered = notes.str.lower()
+    return np.select(
+        [lowered.str.contains(r"us official|pentagon|centcom|u\.s\. official").to_numpy(),
+         lowered.str.contains("claim", regex=False).to_numpy()],
+        ["confirmed", "claimed"], default="alleged")
+
+
+def _nulls(n: int) -> pd.array:
+    return pd.array(np.zeros(n, dtype="int64"), dtype="Int64").__class__(
+        np.zeros(n, dtype="int64"), np.ones(n, dtype=bool))
+
+
 def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
     """An ACLED export as the canonical Dataset (events joined to places; no tallies)."""
     raw = _read(path)
-    dates = parse_dates(raw["event_date"])
+    codes, uniques = pd.factorize(raw["event_date"], use_na_sentinel=False)
+    dates = pd.Series(parse_dates(pd.Series(uniques)).to_numpy()[codes], index=raw.index)
     _check(raw, dates, path, today or pd.Timestamp.today().normalize())
-    striker = raw["actor1"].str.contains(_STRIKERS, regex=True)
-    on_us = raw["actor2"].str.contains(_US, regex=True) & ~striker
-    category = np.select([striker.to_numpy(), on_us.to_numpy()],
-                         ["strike_on_militants", "attack_on_us"], default="")
+    striker = np.asarray(_per_unique(raw["actor1"],
+                                     lambda a: a.str.contains(_STRIKERS, regex=True)), bool)
+    on_us = np.asarray(_per_unique(raw["actor2"], lambda a: a.str.contains(_US, regex=True)),
+                       bool) & ~striker
+    category = np.select([striker, on_us], ["strike_on_militants", "attack_on_us"], default="")
     keep = (category != "") & raw["country"].isin(COUNTRIES).to_numpy()
     raw, dates, category = raw[keep], dates[keep], category[keep]
     if raw.empty:
@@ -134,49 +158,49 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
                                  "US/coalition forces as actor2 (attacks) or the US, the "
                                  "coalition or Israel as actor1 (strikes), in Iraq, Syria or "
                                  "Jordan")])
-    notes = raw["notes"]
-    lowered = notes.str.lower()
-    attribution = np.select(
-        [lowered.str.contains(r"us official|pentagon|centcom|u\.s\. official").to_numpy(),
-         lowered.str.contains("claim", regex=False).to_numpy()],
-        ["confirmed", "claimed"], default="alleged")
-    actor = raw["actor1"].str.replace(r"Military Forces of the United States.*",
-                                      "United States", regex=True) \
-        .str.replace(r"Military Forces of Israel.*", "Israel", regex=True)
-    place = _slug(raw["country"] + "-" + raw["admin1"] + "-" + raw["location"])
-    ids = ("acled-" + raw["event_id_cnty"]) if "event_id_cnty" in raw else \
-        ("acled-" + (raw.index.to_series() + 2).astype(str))
-    precision = raw["time_precision"].map({"1": "day", "2": "week", "3": "month"}) \
-        .fillna("day") if "time_precision" in raw else "day"
+    n = len(raw)
+    actor = _per_unique(raw["actor1"], lambda a: a.str.replace(
+        r"Military Forces of the United States.*", "United States", regex=True)
+        .str.replace(r"Military Forces of Israel.*", "Israel", regex=True))
+    where = raw["country"] + "|" + raw["admin1"] + "|" + raw["location"]
+    place = _per_unique(where, lambda w: w.str.lower().str.replace(r"[^a-z0-9|]+", "-",
+                                                                    regex=True)
+                        .str.replace("|", "-", regex=False).str.strip("-"))
+    text = raw["sub_event_type"] + "\x1f" + raw["notes"]
+    weapon = _per_unique(text, lambda t: _weapon(
+        np.full(len(t), "attack_on_us"), t.str.split("\x1f").str[0],
+        t.str.split("\x1f").str[1]))
+    weapon = np.where(category == "strike_on_militants", "airstrike", np.asarray(weapon))
+    ids = ("acled-" + raw["event_id_cnty"]).to_numpy() if "event_id_cnty" in raw else \
+        np.char.add("acled-", (raw.index.to_numpy() + 2).astype(str))
+    precision = _per_unique(raw["time_precision"], lambda t: t.map(
+        {"1": "day", "2": "week", "3": "month"}).fillna("day")) \
+        if "time_precision" in raw else "day"
+    described = raw["notes"] + " (ACLED sources: " + raw["source"] + ")"
     events = pd.DataFrame({
-        "event_id": ids.to_numpy(), "event_date": dates.to_numpy(),
-        "date_precision": np.asarray(precision), "category": category,
-        "actor": actor.to_numpy(), "attribution": attribution,
-        "target": raw["actor2"].replace("", "Unknown").to_numpy(),
-        "weapon": _weapon(category, raw["sub_event_type"], notes),
-        "place": place.to_numpy(),
-        "us_killed": pd.array([pd.NA] * len(raw), dtype="Int64"),
-        "us_injured": pd.array([pd.NA] * len(raw), dtype="Int64"),
-        "killed": pd.array(raw["fatalities"].astype("int64"), dtype="Int64"),
-        "us_injured_high": pd.array([pd.NA] * len(raw), dtype="Int64"),
-        "killed_high": pd.array([pd.NA] * len(raw), dtype="Int64"),
-        "disputes": "",
-        "description": (notes + " (ACLED sources: " + raw["source"] + ")").to_numpy(),
-        "sources": ACLED_URL, "seed": "",
-        "source_line": (raw.index.to_numpy() + 2),
+        "event_id": ids, "event_date": dates.to_numpy(), "date_precision": precision,
+        "category": pd.Categorical(category), "actor": actor,
+        "attribution": _per_unique(raw["notes"], _attribution),
+        "target": _per_unique(raw["actor2"], lambda a: a.replace("", "Unknown")),
+        "weapon": pd.Categorical(weapon),
+        "place": place, "us_killed": _nulls(n), "us_injured": _nulls(n),
+        "killed": pd.array(raw["fatalities"].astype("int64").to_numpy(), dtype="Int64"),
+        "us_injured_high": _nulls(n), "killed_high": _nulls(n), "disputes": "",
+        "description": described.reset_index(drop=True), "sources": ACLED_URL, "seed": "",
+        "source_line": raw.index.to_numpy() + 2,
     })
-    first = ~place.duplicated()
+    place = np.asarray(place)
+    first = ~pd.Series(place).duplicated().to_numpy()
     places = pd.DataFrame({
-        "place": place[first].to_numpy(), "aliases": raw["location"][first].to_numpy(),
-        "kind": "town", "country": raw["country"][first].to_numpy(),
-        "admin1": raw["admin1"][first].to_numpy(),
-        "latitude": raw["latitude"][first].astype(float).to_numpy(),
-        "longitude": raw["longitude"][first].astype(float).to_numpy(),
+        "place": place[first], "aliases": raw["location"].to_numpy()[first],
+        "kind": "town", "country": raw["country"].to_numpy()[first],
+        "admin1": raw["admin1"].to_numpy()[first],
+        "latitude": raw["latitude"].to_numpy()[first].astype(float),
+        "longitude": raw["longitude"].to_numpy()[first].astype(float),
         "source": ACLED_URL, "notes": "coordinates from the ACLED row",
-        "name": raw["location"][first].to_numpy(),
+        "name": raw["location"].to_numpy()[first],
     })
-    tallies = _empty_tallies()
-    return Dataset(join_places(events, places), places, tallies)
+    return Dataset(join_places(events, places, sort=False), places, _empty_tallies())
 
 
 def _empty_tallies() -> pd.DataFrame:

@@ -34,6 +34,10 @@ def _stacked_bars(ax, frame: pd.DataFrame, colours: dict[str, str], width_days: 
     each bar, drawn many times faster (a chart has hundreds of weekly bars)."""
     from matplotlib.collections import PolyCollection
 
+    if frame.empty or frame.columns.empty:
+        ax.text(0.5, 0.5, "No attacks in this window", ha="center", va="center",
+                transform=ax.transAxes, color="#555555")
+        return
     x0 = mdates.date2num(frame.index.to_pydatetime())
     x1 = x0 + width_days
     bottom = pd.Series(0.0, index=frame.index).to_numpy()
@@ -159,7 +163,8 @@ def weapon_mix_chart(monthly: pd.DataFrame, source: str,
         ax.set_xlabel("Month")
         span = (monthly.index.max() - monthly.index.min()).days if len(monthly) else 0
         _date_axis(ax, max(span, 121))
-        ax.legend(loc="upper right", ncols=2)
+        if len(ordered.columns):
+            ax.legend(loc="upper right", ncols=2)
         add_source_line(fig, source)
     return fig
 

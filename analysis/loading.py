@@ -164,10 +164,15 @@ def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = Non
     return Dataset(join_places(events, places), places, tallies)
 
 
-def join_places(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Give each event its place's name, country, governorate and coordinates."""
+def join_places(events: pd.DataFrame, places: pd.DataFrame, sort: bool = True) -> pd.DataFrame:
+    """Give each event its place's name, country, governorate and coordinates.
+
+    ``sort`` orders rows by date and id; large exports skip it and keep their file order.
+    """
     columns = ["place", "name", "kind", "country", "admin1", "latitude", "longitude"]
     joined = events.merge(places[columns].rename(columns={"name": "place_name",
                                                           "kind": "place_kind"}),
                           on="place", how="left", validate="many_to_one")
+    if not sort:
+        return joined
     return joined.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)

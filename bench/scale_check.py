@@ -1,0 +1,47 @@
+"""Load a large ACLED-layout file and compute every overview breakdown; print JSON figures.
+
+Run in its own process so peak memory (ru_maxrss) belongs to this work alone:
+    python bench/scale_check.py FILE [--plain]
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    path = Path(sys.argv[1])
+    started = time.perf_counter()
+    if "--plain" in sys.argv:
+        import pandas as pd
+
+        frame = pd.read_csv(path)
+        result = {"rows": len(frame)}
+    else:
+        from analysis import counting
+        from analysis.sources import load_any
+
+        data = load_any(path, use_cache=False)
+        attacks = counting.attacks(data.events)
+        result = {
+            "rows": len(data.events),
+            "attacks": len(attacks),
+            "by_country": counting.counts_by(attacks, "country")["events"].tolist(),
+            "by_site": len(counting.counts_by(attacks, ["country", "admin1", "place_name"])),
+            "weekly_total": int(counting.weekly_counts(attacks).to_numpy().sum()),
+            "cumulative_last": int(counting.cumulative_series(attacks).iloc[-1]["total"]),
+            "weapons": len(counting.monthly_counts(attacks, "weapon").columns),
+            "killed": counting.casualties(counting.strikes(data.events), "killed")["low"],
+            "rounds": len(counting.strike_rounds(data.events)),
+        }
+    result["seconds"] = time.perf_counter() - started
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
