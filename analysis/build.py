@@ -43,7 +43,7 @@ class Plan:
     reasons: dict[str, str] = field(default_factory=dict)
 
     @property
-    def stale(self) -> list[ReportSpec]:
+    def stale(self) -> list:
         return [s for s in self.specs if self.reasons[s.name] != "up to date"]
 
 
@@ -233,7 +233,7 @@ def _run_all(specs: list, out: Path, data: Path, jobs: int,
 
     work = Path(tempfile.mkdtemp(prefix=".work-", dir=out))
     data_arg = None if data.resolve() == paths.DATA_DIR.resolve() else str(data.resolve())
-    outcomes: list[Outcome] = []
+    outcomes: list = []
     try:
         warm_up()  # imported before forking, so workers inherit it for free
         for outcome in run_in_workers(specs, work, jobs, timeout, data_arg):

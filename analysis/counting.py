@@ -80,7 +80,7 @@ def weekly_counts(events: pd.DataFrame, by: str = "country",
     weeks = pd.date_range(s - pd.Timedelta(days=s.weekday()), e, freq="W-MON")
     if len(weeks) == 0 or weeks[0] > s:
         weeks = pd.DatetimeIndex([s - pd.Timedelta(days=s.weekday())]).append(weeks)
-    week_of = events["event_date"] - pd.to_timedelta(events["event_date"].dt.dayofweek, unit="D")
+    week_of = events["event_date"] - pd.to_timedelta(events["event_date"].dt.day_of_week, unit="D")
     table = (events.assign(week=week_of).groupby(["week", by], observed=True).size()
              .unstack(by, fill_value=0).reindex(weeks, fill_value=0))
     table.index.name = "week"

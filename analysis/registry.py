@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +146,8 @@ def expand(registry: dict[str, Any], base: Path, choices: Choices,
     if dupes:
         raise RegistryError(f"reports.yml: report names used twice: {', '.join(dupes)}")
     if overrides:
-        unused = sorted(set(overrides) - {k for s in specs for k in notebook_parameters(s.notebook)})
+        accepted = {k for s in specs for k in notebook_parameters(s.notebook)}
+        unused = sorted(set(overrides) - accepted)
         if unused:
             raise ParameterError(f"unknown parameter(s) on the command line: {', '.join(unused)}")
     return specs

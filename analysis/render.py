@@ -28,7 +28,6 @@ def exporter() -> HTMLExporter:
 
 _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-_FIRST_H1_END = re.compile(r"</h1>")
 
 
 def table_of_contents(body: str) -> str:
@@ -43,12 +42,24 @@ def table_of_contents(body: str) -> str:
 
 def to_html(notebook: nbformat.NotebookNode, title: str) -> str:
     """The report's HTML: code hidden, images embedded, no script or style from the network,
-    a table of contents after the title."""
+    a table of contents after the first section."""
     notebook.metadata["title"] = title
     for i, cell in enumerate(notebook.cells):
         cell.id = f"cell-{i:02d}"  # papermill gives its injected cell a random id
     body, _ = exporter().from_notebook_node(notebook, resources={"metadata": {"name": title}})
     body = _STYLE_BLOCK.sub(lambda m: m.group(1) + _CSS_COMMENT.sub("", m.group(2)) + m.group(3),
                             body)
-    toc = table_of_contents(body)
-    return _FIRST_H1_END.sub(lambda m: m.group(0) + toc, body, count=1) if toc else body
+    return _insert_after_first_section(body, table_of_contents(body))
+
+
+def _insert_after_first_section(body: str, toc: str) -> str:
+    """Put the contents after the first section (the headline numbers stay in the first
+    screen), at the start of the cell that holds the second h2."""
+    if not toc:
+        return body
+    headings = [m.start() for m in re.finditer(r"<h2 id=", body)]
+    if len(headings) < 2:
+        return body
+    cell_start = body.rfind('<div class="jp-Cell ', 0, headings[1])
+    at = cell_start if cell_start != -1 else headings[1]
+    return body[:at] + toc + body[at:]

@@ -58,7 +58,7 @@ def _text(*checks: pa.Check, unique: bool = False) -> pa.Column:
 
 
 def events_schema(place_keys: set[str] | None, today: dt.date) -> pa.DataFrameSchema:
-    """Schema of data/events.csv; ``place_keys`` are the gazetteer's keys (None skips that check)."""
+    """Schema of data/events.csv; ``place_keys`` are the gazetteer's keys (None: no check)."""
     place_check = (
         _one_of(place_keys, "a place listed in places.csv:") if place_keys is not None
         else _required("a place key")
@@ -88,7 +88,8 @@ def events_schema(place_keys: set[str] | None, today: dt.date) -> pa.DataFrameSc
 def places_schema() -> pa.DataFrameSchema:
     """Schema of data/places.csv: every place needs coordinates and their source."""
     columns = {
-        "place": _text(_matches(r"[a-z0-9][a-z0-9-]*", "a lower-case key of letters, digits and '-'"),
+        "place": _text(_matches(r"[a-z0-9][a-z0-9-]*",
+                                "a lower-case key of letters, digits and '-'"),
                        unique=True),
         "aliases": _text(_required("at least one name; the first is the display name")),
         "kind": _text(_one_of(V.PLACE_KINDS)),

@@ -27,3 +27,12 @@ def dataset(data_dir: Path):
     from analysis.loading import load_dataset
 
     return load_dataset(data_dir, today=TODAY)
+
+
+def pytest_report_header(config) -> str:
+    from pathlib import Path
+
+    if Path("/usr/bin/chromium").exists():
+        return "browser tests: enabled (/usr/bin/chromium)"
+    return ("browser tests: SKIPPED, no /usr/bin/chromium; enable them with "
+            "`apt-get install chromium` (Debian, as root)")
