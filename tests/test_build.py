@@ -26,7 +26,7 @@ def quiet(*args, **kwargs) -> None:
 @pytest.fixture(scope="session")
 def built_overview(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("reports")
-    assert build(out=out, only=["overview"], log=quiet) == 0
+    assert build(out=out, only=["overview", "region-iraq"], log=quiet) == 0
     return out
 
 
@@ -58,6 +58,13 @@ def test_headline_numbers_in_html_equal_an_independent_count(built_overview):
     shown = headline_values(html)
     for key, value in independent_counts().items():
         assert int(shown[key].replace(",", "")) == value, key
+
+
+def test_region_headline_equals_an_independent_count(built_overview):
+    shown = headline_values((built_overview / "region-iraq.html").read_text(encoding="utf-8"))
+    expected = independent_counts()
+    assert int(shown["attacks_total"]) == expected["attacks_iraq"]
+    assert int(shown["attacks_iraq"]) == expected["attacks_iraq"]
 
 
 def test_report_is_self_contained_and_hides_code(built_overview):
@@ -135,6 +142,17 @@ def test_cell_timeout_is_a_contained_failure(tmp_path, data_dir):
     assert build(out=out, registry=registry, data=data_dir, log=quiet, timeout=3) == 1
     entry = json.loads((out / ".manifest.json").read_text())["reports"]["slow"]
     assert entry["status"] == "failed" and "imeout" in entry["error"]
+
+
+def test_kernel_death_is_a_contained_failure(tmp_path, data_dir):
+    out = tmp_path / "out"
+    registry = _registry(tmp_path, [
+        {"name": "dies", "notebook": "dies.ipynb", "title": "D"},
+        {"name": "fine", "notebook": "tiny.ipynb", "title": "F"}])
+    assert build(out=out, registry=registry, data=data_dir, log=quiet, jobs=1) == 1
+    reports = json.loads((out / ".manifest.json").read_text())["reports"]
+    assert reports["dies"]["status"] == "failed" and "ead" in reports["dies"]["error"]
+    assert reports["fine"]["status"] == "ok" and (out / "fine.html").exists()
 
 
 def test_identical_inputs_give_identical_html(tmp_path, data_dir):

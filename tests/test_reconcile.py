@@ -34,3 +34,12 @@ def test_disagreements_find_a_lower_later_count(dataset):
 def test_latest_official_as_of(dataset):
     assert reconcile.latest_official(dataset.tallies, pd.Timestamp("2023-10-30"))["total"] == 8
     assert reconcile.latest_official(dataset.tallies, pd.Timestamp("2023-10-01")) is None
+
+
+def test_coverage_command_lists_ratios_and_disagreements(dataset):
+    from analysis.coverage_report import coverage_lines
+
+    lines = coverage_lines(dataset.events, dataset.tallies)
+    row = next(line for line in lines if line.startswith("2023-10-19"))
+    assert "4 /    3 =   75%" in row and "2 /    2 =  100%" in row
+    assert any("later count is lower: 10" in line for line in lines)
