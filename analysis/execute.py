@@ -58,6 +58,7 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
             str(spec.notebook), str(executed), parameters=parameters,
             kernel_name=KERNEL_NAME, cwd=str(spec.notebook.parent), progress_bar=False,
             execution_timeout=timeout, log_output=False, km=km,
+            request_save_on_cell_execute=False,  # one write at the end, not one per cell
         )
         notebook = nbformat.read(executed, as_version=4)
         html.write_text(to_html(notebook, spec.title), encoding="utf-8")

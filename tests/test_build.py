@@ -163,6 +163,16 @@ def test_identical_inputs_give_identical_html(tmp_path, data_dir):
     assert (a / "tiny.html").read_bytes() == (b / "tiny.html").read_bytes()
 
 
+def test_kernel_reuse_does_not_change_output(tmp_path, data_dir):
+    """One worker runs every report in one reused kernel; a lone report gets a fresh one."""
+    registry = _registry(tmp_path, [{"name": f"t{i}", "notebook": "tiny.ipynb", "title": "T",
+                                     "parameters": {"label": f"t{i}"}} for i in range(3)])
+    shared, alone = tmp_path / "shared", tmp_path / "alone"
+    assert build(out=shared, registry=registry, data=data_dir, log=quiet, jobs=1) == 0
+    assert build(out=alone, registry=registry, data=data_dir, log=quiet, only=["t2"]) == 0
+    assert (shared / "t2.html").read_bytes() == (alone / "t2.html").read_bytes()
+
+
 def test_second_build_on_same_folder_is_refused(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
