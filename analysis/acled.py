@@ -80,20 +80,27 @@ def _read(path: Path) -> pd.DataFrame:
 def _check(frame: pd.DataFrame, dates: pd.Series, path: Path, today: pd.Timestamp) -> None:
     label = file_label(path)
     line = frame.index.to_series() + 2
+    def bad(column: str, test) -> np.ndarray:
+        """``test`` run on the distinct values of a column, spread back to every row."""
+        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+        return np.asarray(test(pd.Series(uniques)), dtype=bool)[codes]
+
     checks = {
-        "event_date": (dates.isna() | (dates < pd.Timestamp(EARLIEST_DATE)) | (dates > today),
+        "event_date": ((dates.isna() | (dates < pd.Timestamp(EARLIEST_DATE))
+                        | (dates > today)).to_numpy(),
                        f"a date from {EARLIEST_DATE} to today in an ACLED format "
                        f"({', '.join(DATE_FORMATS)})"),
-        "latitude": (~pd.to_numeric(frame["latitude"], errors="coerce").between(-90, 90),
-                     "a latitude in decimal degrees (-90 to 90)"),
-        "longitude": (~pd.to_numeric(frame["longitude"], errors="coerce").between(-180, 180),
-                      "a longitude in decimal degrees (-180 to 180)"),
-        "fatalities": (~frame["fatalities"].str.fullmatch(r"\d+"), "a whole number >= 0"),
-        "location": (frame["location"].str.strip() == "", "a location name"),
+        "latitude": (bad("latitude", lambda v: ~pd.to_numeric(v, errors="coerce")
+                         .between(-90, 90)), "a latitude in decimal degrees (-90 to 90)"),
+        "longitude": (bad("longitude", lambda v: ~pd.to_numeric(v, errors="coerce")
+                          .between(-180, 180)), "a longitude in decimal degrees (-180 to 180)"),
+        "fatalities": (bad("fatalities", lambda v: ~v.str.fullmatch(r"\d+")),
+                       "a whole number >= 0"),
+        "location": (bad("location", lambda v: v.str.strip() == ""), "a location name"),
     }
     problems = [Problem(label, int(line[i]), column, str(frame.at[i, column]), expected)
-                for column, (bad, expected) in checks.items()
-                for i in frame.index[bad.to_numpy()][:50]]
+                for column, (mask, expected) in checks.items()
+                for i in frame.index[mask][:50]]
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
 
@@ -102,7 +109,8 @@ def _slug(values: pd.Series) -> pd.Series:
     return values.str.lower().str.replace(r"[^a-z0-9]+", "-", regex=True).str.strip("-")
 
 
-def _weapon(category: np.ndarray, sub: pd.Series, notes: pd.Series) -> np.ndarray:
+def _weapon_in_notes(notes: pd.Series) -> np.ndarray:
+    """The weapon the notes name; several → mixed; none → unknown."""
     text = notes.str.lower()
     kinds = {
         "ballistic_missile": text.str.contains("ballistic", regex=False),
@@ -113,9 +121,7 @@ def _weapon(category: np.ndarray, sub: pd.Series, notes: pd.Series) -> np.ndarra
     hits = pd.DataFrame(kinds)
     count = hits.sum(axis=1).to_numpy()
     first = hits.idxmax(axis=1).to_numpy()
-    weapon = np.where(count > 1, "mixed", np.where(count == 1, first, "unknown"))
-    weapon = np.where((count == 0) & (sub == "Air/drone strike").to_numpy(), "drone", weapon)
-    return np.where(category == "strike_on_militants", "airstrike", weapon)
+    return np.where(count > 1, "mixed", np.where(count == 1, first, "unknown"))
 
 
 def _per_unique(values: pd.Series, fn=lambda u: u) -> pd.Categorical:
@@ -162,15 +168,17 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
     actor = _per_unique(raw["actor1"], lambda a: a.str.replace(
         r"Military Forces of the United States.*", "United States", regex=True)
         .str.replace(r"Military Forces of Israel.*", "Israel", regex=True))
-    where = raw["country"] + "|" + raw["admin1"] + "|" + raw["location"]
-    place = _per_unique(where, lambda w: w.str.lower().str.replace(r"[^a-z0-9|]+", "-",
-                                                                    regex=True)
-                        .str.replace("|", "-", regex=False).str.strip("-"))
-    text = raw["sub_event_type"] + "\x1f" + raw["notes"]
-    weapon = _per_unique(text, lambda t: _weapon(
-        np.full(len(t), "attack_on_us"), t.str.split("\x1f").str[0],
-        t.str.split("\x1f").str[1]))
-    weapon = np.where(category == "strike_on_militants", "airstrike", np.asarray(weapon))
+    codes, combos = pd.MultiIndex.from_arrays(
+        [raw["country"], raw["admin1"], raw["location"]]).factorize()
+    keys = pd.Series([f"{c}-{a}-{loc}" for c, a, loc in combos]).str.lower() \
+        .str.replace(r"[^a-z0-9]+", "-", regex=True).str.strip("-")
+    place = pd.Categorical.from_codes(codes, keys.drop_duplicates()) if keys.is_unique \
+        else pd.Categorical(keys.to_numpy()[codes])
+    by_notes = np.asarray(_per_unique(raw["notes"], _weapon_in_notes))
+    air = np.asarray(_per_unique(raw["sub_event_type"], lambda t: t == "Air/drone strike"),
+                     bool)
+    weapon = np.where((by_notes == "unknown") & air, "drone", by_notes)
+    weapon = np.where(category == "strike_on_militants", "airstrike", weapon)
     ids = ("acled-" + raw["event_id_cnty"]).to_numpy() if "event_id_cnty" in raw else \
         np.char.add("acled-", (raw.index.to_numpy() + 2).astype(str))
     precision = _per_unique(raw["time_precision"], lambda t: t.map(
