@@ -110,23 +110,32 @@ def cumulative_chart(cumulative: pd.DataFrame, tallies: pd.DataFrame, source: st
     return fig
 
 
-def weekly_chart(weekly: pd.DataFrame, source: str,
-                 title: str = "Attacks on US positions per week, by country") -> Figure:
-    """Stacked weekly bars, one colour per country."""
+def _stacked_over_time(frame: pd.DataFrame, colours: dict[str, str], width_days: float,
+                       labels: dict[str, str], title: str, unit: str, xlabel: str,
+                       source: str, min_span: int = 0) -> Figure:
+    """The shared shape of the weekly and monthly stacked bar charts."""
     with styled():
         fig = new_figure()
         ax = fig.add_subplot()
-        _stacked_bars(ax, weekly, {c: country_colour(c) for c in weekly.columns}, 6)
+        _stacked_bars(ax, frame, colours, width_days, labels)
         ax.set_title(title)
-        ax.set_ylabel("Attacks (count per week)")
+        ax.set_ylabel(f"Attacks (count per {unit})")
         ax.yaxis.get_major_locator().set_params(integer=True)
-        ax.set_xlabel("Week beginning (Monday)")
-        span = (weekly.index.max() - weekly.index.min()).days if len(weekly) else 0
-        _date_axis(ax, span)
-        if len(weekly.columns):
-            ax.legend(loc="upper right")
+        ax.set_xlabel(xlabel)
+        span = (frame.index.max() - frame.index.min()).days if len(frame) else 0
+        _date_axis(ax, max(span, min_span))
+        if len(frame.columns) and not frame.empty:
+            ax.legend(loc="upper right", ncols=1 if len(frame.columns) <= 3 else 2)
         add_source_line(fig, source)
     return fig
+
+
+def weekly_chart(weekly: pd.DataFrame, source: str,
+                 title: str = "Attacks on US positions per week, by country") -> Figure:
+    """Stacked weekly bars, one colour per country."""
+    return _stacked_over_time(weekly, {c: country_colour(c) for c in weekly.columns}, 6,
+                              {c: c for c in weekly.columns}, title, "week",
+                              "Week beginning (Monday)", source)
 
 
 def breakdown_chart(counts: pd.DataFrame, label: str, source: str, title: str,
@@ -152,21 +161,10 @@ def weapon_mix_chart(monthly: pd.DataFrame, source: str,
     """Stacked monthly bars, one colour per weapon."""
     from analysis.style import WEAPON_COLOURS
 
-    with styled():
-        fig = new_figure()
-        ax = fig.add_subplot()
-        ordered = monthly[[w for w in WEAPON_COLOURS if w in monthly.columns]]
-        _stacked_bars(ax, ordered, WEAPON_COLOURS, 25,
-                      {w: w.replace("_", " ") for w in ordered.columns})
-        ax.set_title(title)
-        ax.set_ylabel("Attacks (count per month)")
-        ax.set_xlabel("Month")
-        span = (monthly.index.max() - monthly.index.min()).days if len(monthly) else 0
-        _date_axis(ax, max(span, 121))
-        if len(ordered.columns):
-            ax.legend(loc="upper right", ncols=2)
-        add_source_line(fig, source)
-    return fig
+    ordered = monthly[[w for w in WEAPON_COLOURS if w in monthly.columns]]
+    return _stacked_over_time(ordered, WEAPON_COLOURS, 25,
+                              {w: w.replace("_", " ") for w in ordered.columns}, title,
+                              "month", "Month", source, min_span=121)
 
 
 def timeline_chart(daily_attacks: pd.Series, rounds: pd.DataFrame, other_strikes: pd.Series,
