@@ -105,9 +105,6 @@ def _check(frame: pd.DataFrame, dates: pd.Series, path: Path, today: pd.Timestam
         raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
 
 
-def _slug(values: pd.Series) -> pd.Series:
-    return values.str.lower().str.replace(r"[^a-z0-9]+", "-", regex=True).str.strip("-")
-
 
 def _weapon_in_notes(notes: pd.Series) -> np.ndarray:
     """The weapon the notes name; several → mixed; none → unknown."""

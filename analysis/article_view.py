@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis import claims, reading
 from analysis.articles import article_text, load_seed_articles
-from analysis.display import Html, esc, format_date, link, table
+from analysis.display import Html, bullet_list, esc, format_date, link, table
 from analysis.loading import Dataset
 from analysis.parameters import ParameterError
 
@@ -142,4 +142,4 @@ class ArticleView:
             "A toll inside the range sources reported is 'disputed among sources', not "
             "'supported': the report never picks one figure silently.",
         ]
-        return Html("<ul>" + "".join(f"<li>{esc(x)}</li>" for x in lines) + "</ul>")
+        return bullet_list(lines)

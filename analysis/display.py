@@ -152,7 +152,7 @@ def headline(items: Iterable[HeadlineFigure | Mapping[str, str]]) -> Html:
     return Html('<div class="headlines">' + "".join(boxes) + "</div>")
 
 
-def markdown_list(lines: Iterable[str]) -> Html:
+def bullet_list(lines: Iterable[str]) -> Html:
     """An escaped bullet list."""
     return Html("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
 

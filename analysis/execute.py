@@ -1,6 +1,6 @@
 """Running one report: papermill executes the notebook, render.py turns it into HTML.
 
-Runs inside a build worker process; imports and the HTML exporter are paid once per worker.
+Runs inside a build worker process; imports and the HTML exporter are paid once per build.
 Nothing is written where the last good report lives: the caller moves files into place.
 """
 
@@ -32,7 +32,7 @@ class Outcome:
 
 
 def warm_up() -> None:
-    """Worker initialiser: import the heavy modules and build the exporter once."""
+    """Import the heavy modules and build the exporter once, before the workers fork."""
     import papermill  # noqa: F401
 
     exporter()

@@ -16,6 +16,7 @@ from analysis.boundaries import extent_of, load_boundaries
 from analysis.display import (
     HeadlineFigure,
     Html,
+    bullet_list,
     esc,
     format_date,
     format_number,
@@ -23,7 +24,7 @@ from analysis.display import (
     headline,
     table,
 )
-from analysis.gazetteer import in_region, split_region
+from analysis.gazetteer import in_region, region_attack_counts, split_region
 from analysis.loading import Dataset
 from analysis.parameters import ParameterError, check_window, parse_countries, parse_date
 from analysis.vocabulary import COUNTRIES, UNMAPPED_KINDS
@@ -49,11 +50,10 @@ class Scope:
         check_window(start, end)
         chosen = parse_countries(countries)
         if region is not None:
-            known = set(dataset.events["country"]) | set(
-                dataset.events["country"] + "/" + dataset.events["admin1"].fillna(""))
-            if region not in known | set(COUNTRIES):
+            known = region_attack_counts(dataset.events)
+            if region not in known:
                 raise ParameterError(f"region: {region!r}: unknown; allowed: "
-                                     f"{', '.join(sorted(known))}")
+                                     f"{', '.join(known)}")
         return cls(dataset, pd.Timestamp(start),
                    pd.Timestamp(end) if end else dataset.as_of,
                    tuple(chosen) if chosen else None, region)
@@ -377,7 +377,7 @@ class Scope:
             "Dates are local (Iraq/Syria); where US Eastern and local dates differ the row "
             "says so in its disputes.",
         ]
-        return Html("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
+        return bullet_list(lines)
 
     def download(self) -> Html:
         """The events in scope as a CSV file the reader can open in a spreadsheet."""
