@@ -18,6 +18,7 @@ table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e3e3e3;
          vertical-align: top; }
 code { font-size: 12.5px; background: #f4f4f4; padding: 1px 3px; border-radius: 3px; }
+td:nth-child(3), td:nth-child(5) { white-space: nowrap; }
 .ok { color: #1b7a3a; font-weight: 600; }
 .failed { color: #b3261e; font-weight: 600; }
 .never { color: #777; }
