@@ -10,7 +10,7 @@ from analysis import claims, reading
 from analysis.articles import article_text, load_seed_articles
 from analysis.display import Html, bullet_list, esc, format_date, link, table
 from analysis.loading import Dataset
-from analysis.parameters import ParameterError
+from analysis.parameters import unknown_value
 
 _VERDICT_CLASS = {claims.SUPPORTED: "verdict-supported", claims.CONTRADICTED:
                   "verdict-contradicted", claims.DISPUTED: "verdict-disputed",
@@ -30,8 +30,7 @@ class ArticleView:
         articles = load_seed_articles()
         match = articles[articles["id"] == article_id]
         if match.empty:
-            raise ParameterError(f"article_id: {article_id!r}: unknown; allowed: "
-                                 f"{', '.join(articles['id'])}")
+            raise unknown_value("article_id", article_id, articles["id"])
         article = match.iloc[0]
         return cls(dataset, article, article_text(article))
 

@@ -99,7 +99,7 @@ def load_choices(data: Path):
     counts = region_attack_counts(dataset.events)
     regions = tuple(counts)
     choices = Choices(regions=regions, articles=tuple(articles["id"]),
-                      region_attacks=dict(counts),
+                      region_attacks=dict(counts), last_date=dataset.as_of.date(),
                       article_titles=dict(zip(articles["id"], articles["title"], strict=True)))
     return choices, dataset.as_of.date().isoformat()
 
@@ -109,6 +109,11 @@ def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE
           dry_run: bool = False, jobs: int | None = None, timeout: int | None = None,
           overrides: dict[str, Any] | None = None, log=print) -> int:
     """Build the reports; return the process exit code (0 all good, 1 a report failed)."""
+    from analysis.parameters import safe_parameters
+
+    overrides = safe_parameters(overrides or {}) or None  # before anything hashes them
+    check_out(out, data, registry)
+    _build_stamp()  # a bad SOURCE_DATE_EPOCH is refused before any work
     out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(out / LOCK))
     try:
@@ -133,6 +138,21 @@ def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE
         return code
     finally:
         lock.release()
+
+
+def check_out(out: Path, data: Path, registry: Path) -> None:
+    """Refuse an output folder that is, or lies inside, one of the project's input folders."""
+    target = out.resolve()
+    inputs = {paths.DATA_DIR, paths.SEEDS_DIR, paths.NOTEBOOKS_DIR, paths.PROJECT_ROOT / "analysis",
+              paths.PROJECT_ROOT / "tests", registry.resolve().parent}
+    if data.is_dir():
+        inputs.add(data)
+    for folder in (f.resolve() for f in inputs):
+        if target == folder or folder in target.parents:
+            raise BuildError(f"--out {out}: an input folder ({folder}); expected a folder for "
+                             "reports only, e.g. reports/")
+    if target == paths.PROJECT_ROOT.resolve():
+        raise BuildError(f"--out {out}: the project folder; expected e.g. reports/")
 
 
 def plan_key(registry: Path, data: Path, only: list[str] | None,
@@ -164,8 +184,12 @@ def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, over
     from analysis.kernel import ensure_kernel
     from analysis.registry import expand, read_registry
 
+    for leftover in out.glob(".work-*"):  # from a build that was killed; we hold the lock
+        shutil.rmtree(leftover, ignore_errors=True)
     choices, as_of = load_choices(data)
     every = expand(read_registry(registry), registry.parent, choices, overrides)
+    if not dry_run:
+        _remove_dropped(out, every, log)
     specs = every
     if only:
         unknown = sorted(set(only) - {s.name for s in specs})
@@ -199,8 +223,9 @@ def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, over
         if outcome.ok:
             entry.update(status="ok", inputs=plan.digests[spec.name], built=stamp)
         else:
+            kept = f"{FAILED_DIR}/{spec.name}.ipynb"
             entry.update(status="failed", error=outcome.error, failing_cell=outcome.failing_cell,
-                         executed=f"{FAILED_DIR}/{spec.name}.ipynb",
+                         executed=kept if (out / kept).exists() else None,
                          built=previous.get("built"),
                          last_good=previous.get("built") if (out / spec.html_name).exists()
                          else None)
@@ -212,14 +237,35 @@ def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, over
         f"{time.perf_counter() - started:.1f}s; index: {(out / 'index.html').resolve()}")
     for o in failed:
         cell = f" in cell {o.failing_cell}" if o.failing_cell else ""
-        log(f"FAILED {o.name}{cell}: {o.error}\n  executed notebook with traceback: "
-            f"{(out / FAILED_DIR / (o.name + '.ipynb')).resolve()}")
+        kept = out / FAILED_DIR / f"{o.name}.ipynb"
+        where = (f"executed notebook with traceback: {kept.resolve()}" if kept.exists()
+                 else "no executed notebook: the report failed before its first cell ran")
+        log(f"FAILED {o.name}{cell}: {o.error}\n  {where}")
     return 1 if failed else 0
+
+
+def _remove_dropped(out: Path, every: list, log) -> None:
+    """Delete reports the registry no longer asks for (e.g. a governorate that fell under
+    min_attacks), so no stale, unlinked report stays beside the current ones."""
+    manifest = read_manifest(out)
+    entries = manifest.get("reports", {})
+    wanted = {s.name for s in every}
+    dropped = sorted(set(entries) - wanted)
+    for name in dropped:
+        (out / entries[name].get("html", f"{name}.html")).unlink(missing_ok=True)
+        (out / FAILED_DIR / f"{name}.ipynb").unlink(missing_ok=True)
+        del entries[name]
+        log(f"removed {name}.html: the registry no longer lists this report")
+    if dropped:
+        atomic_write(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True, default=str))
 
 
 def _build_stamp() -> str:
     """Build time, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not (epoch.isdigit() and int(epoch) < 253402300800):
+        raise BuildError(f"SOURCE_DATE_EPOCH: {epoch[:40]!r}: expected whole seconds since "
+                         "1970-01-01 (e.g. the output of `date +%s`), or unset")
     when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch
             else dt.datetime.now(dt.UTC).replace(microsecond=0))
     return when.isoformat().replace("+00:00", "Z")
@@ -258,3 +304,5 @@ def _settle(outcome, out: Path) -> None:
     elif outcome.executed is not None and outcome.executed.exists():
         failed_dir.mkdir(exist_ok=True)
         os.replace(outcome.executed, failed_dir / outcome.executed.name)
+    else:  # nothing ran: never leave an older run's notebook looking like this one's
+        (failed_dir / f"{outcome.name}.ipynb").unlink(missing_ok=True)

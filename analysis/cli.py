@@ -14,15 +14,33 @@ from analysis.registry import RegistryError
 
 
 def _parse_parameter(text: str) -> tuple[str, object]:
+    from analysis.parameters import MAX_SOURCE
+
     name, sep, value = text.partition("=")
     if not sep or not name:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected NAME=VALUE (VALUE as YAML/JSON)")
+        raise argparse.ArgumentTypeError(f"{text[:60]!r}: expected NAME=VALUE (VALUE as YAML)")
+    if len(text) > MAX_SOURCE:
+        raise argparse.ArgumentTypeError(f"{name[:40]}: {len(text):,} characters: expected at "
+                                         f"most {MAX_SOURCE:,}")
     import yaml
 
     try:
         return name, yaml.safe_load(value)
-    except yaml.YAMLError:
-        return name, value
+    except yaml.YAMLError as err:
+        problem = str(err).splitlines()[0]
+        raise argparse.ArgumentTypeError(f"{name}: {value[:60]!r}: not a plain YAML value "
+                                         f"({problem}); quote text as 'NAME=\"text\"'") \
+            from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number >= 1") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: expected a whole number >= 1")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,11 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--data", type=Path, default=paths.DATA_DIR,
                    help="data folder, or an ACLED export CSV")
     b.add_argument("--registry", type=Path, default=paths.REGISTRY_FILE)
-    b.add_argument("--jobs", "-j", type=int, default=None,
+    b.add_argument("--jobs", "-j", type=_positive_int, default=None,
                    help="worker processes (default: number of cores)")
     b.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     b.add_argument("--dry-run", action="store_true", help="say what would run and why")
-    b.add_argument("--timeout", type=int, default=None, help="per-cell timeout in seconds")
+    b.add_argument("--timeout", type=_positive_int, default=None, help="per-cell timeout in seconds")
     b.add_argument("--param", "-p", action="append", type=_parse_parameter, default=[],
                    metavar="NAME=VALUE", help="override a parameter in every report")
 
@@ -61,8 +79,33 @@ def _skip_iri_grammar() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; no Python traceback reaches the user (see :func:`_unexpected`)."""
     args = _parser().parse_args(argv)
     _skip_iri_grammar()
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("interrupted; the last good reports are untouched", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - the one place that turns a bug into a message
+        return _unexpected(err)
+
+
+def _unexpected(err: BaseException) -> int:
+    """One line for the user, the full traceback in a file they can attach to a bug report."""
+    import tempfile
+    import traceback
+
+    with tempfile.NamedTemporaryFile("w", prefix="since-oct7-error-", suffix=".txt",
+                                     delete=False, encoding="utf-8") as handle:
+        traceback.print_exception(err, file=handle)
+    summary = str(err).splitlines()[0][:200] if str(err) else ""
+    print(f"unexpected error: {type(err).__name__}: {summary}\n"
+          f"full traceback written to {handle.name}", file=sys.stderr)
+    return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "build":
             from analysis.build import BuildError, build

@@ -6,6 +6,7 @@ Nothing is written where the last good report lives: the caller moves files into
 
 from __future__ import annotations
 
+import copy
 import time
 import traceback
 from dataclasses import dataclass
@@ -31,10 +32,37 @@ class Outcome:
     failing_cell: int | None = None
 
 
+def _keep_on_failure_engine():
+    """papermill's nbclient engine, except that a notebook stopped by a timeout, a dead
+    kernel or any other exception is still written (papermill writes only at the end)."""
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.iorw import write_ipynb
+
+    class KeepOnFailure(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+            try:
+                return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+            except BaseException as err:
+                note = nbformat.v4.new_markdown_cell(
+                    f"**Execution stopped**: {type(err).__name__}: {err}. The cells below ran "
+                    "up to that point; later cells did not run.")
+                kept = copy.deepcopy(nb_man.nb)  # the live one is still papermill's
+                kept.cells.insert(0, note)
+                write_ipynb(kept, kept.metadata.papermill["output_path"])
+                raise
+
+    papermill_engines.register(ENGINE, KeepOnFailure)
+
+
+ENGINE = "since-oct7-keep"
+
+
 def warm_up() -> None:
     """Import the heavy modules and build the exporter once, before the workers fork."""
     import papermill  # noqa: F401
 
+    _keep_on_failure_engine()
     exporter()
 
 
@@ -47,6 +75,7 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    _keep_on_failure_engine()
     started = time.perf_counter()
     executed = workdir / f"{spec.name}.ipynb"
     html = workdir / spec.html_name
@@ -56,7 +85,8 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
     try:
         papermill.execute_notebook(
             str(spec.notebook), str(executed), parameters=parameters,
-            kernel_name=KERNEL_NAME, cwd=str(spec.notebook.parent), progress_bar=False,
+            kernel_name=KERNEL_NAME, engine_name=ENGINE, cwd=str(spec.notebook.parent),
+            progress_bar=False,
             execution_timeout=timeout, log_output=False, km=km,
             request_save_on_cell_execute=False,  # one write at the end, not one per cell
         )

@@ -49,7 +49,8 @@ def render_index(manifest: dict[str, Any], specs: list[ReportSpec]) -> str:
                 cell = entry.get("failing_cell")
                 status = (f'<span class="failed">failed</span>'
                           f'{" in cell " + esc(cell) if cell else ""}: {esc(entry.get("error"))}'
-                          f'<br>see <code>{esc(entry.get("executed"))}</code>'
+                          + (f'<br>see <code>{esc(entry["executed"])}</code>'
+                             if entry.get("executed") else "<br>no executed notebook was kept")
                           + ("; showing the last good version" if has_html else ""))
             when = esc(entry.get("built") or "")
             as_of = esc(entry.get("data_as_of", ""))

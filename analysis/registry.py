@@ -16,7 +16,15 @@ from typing import Any
 
 import yaml
 
-from analysis.parameters import ParameterError
+from analysis.parameters import ParameterError, safe_parameters, unknown_value
+
+MAX_REGISTRY_BYTES = 1_000_000
+# Set by the build itself (from --data), never by reports.yml or --param: a data folder
+# given here would skip the up-front data check and the input fingerprint.
+BUILD_SET = ("data_path",)
+# The parameter each family sets per member; overriding it would give every member the same
+# data under different titles.
+FAMILY_PARAMETER = {"region": "region", "article": "article_id"}
 
 
 @dataclass(frozen=True)
@@ -51,9 +59,14 @@ def slug(text: str) -> str:
 def read_registry(path: Path) -> dict[str, Any]:
     """The YAML file as data, with a clear error when it is not valid YAML."""
     try:
+        if path.stat().st_size > MAX_REGISTRY_BYTES:
+            raise RegistryError(f"{path}: {path.stat().st_size:,} bytes: expected a registry "
+                                f"of at most {MAX_REGISTRY_BYTES:,} bytes")
         content = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise RegistryError(f"{path}: file not found") from None
+    except UnicodeDecodeError as err:
+        raise RegistryError(f"{path}: byte {err.start}: expected UTF-8 text") from None
     except yaml.YAMLError as err:
         raise RegistryError(f"{path}: not valid YAML: {err}") from None
     if not isinstance(content, dict) or not isinstance(content.get("reports"), list):
@@ -90,6 +103,7 @@ class Choices:
     """The values a parameter may take, drawn from the data (listed in error messages)."""
 
     regions: tuple[str, ...] = ()
+    last_date: object = None  # datetime.date of the data's last event or tally
     articles: tuple[str, ...] = ()
     region_attacks: dict[str, int] = field(default_factory=dict)
     article_titles: dict[str, str] = field(default_factory=dict)
@@ -105,15 +119,13 @@ def check_values(spec: ReportSpec, choices: Choices) -> None:
         start = parse_date("start_date", p["start_date"], allow_none=False) \
             if "start_date" in p else None
         end = parse_date("end_date", p.get("end_date"))
-        check_window(start, end)
+        check_window(start, end, choices.last_date)
         if "countries" in p:
             parse_countries(p["countries"])
         if "region" in p and p["region"] not in choices.regions:
-            raise ParameterError(f"region: {p['region']!r}: unknown; allowed: "
-                                 f"{', '.join(choices.regions)}")
+            raise unknown_value("region", p["region"], choices.regions)
         if "article_id" in p and p["article_id"] not in choices.articles:
-            raise ParameterError(f"article_id: {p['article_id']!r}: unknown; allowed: "
-                                 f"{', '.join(choices.articles)}")
+            raise unknown_value("article_id", p["article_id"], choices.articles)
     except ParameterError as err:
         raise ParameterError(where + str(err)) from None
 
@@ -122,29 +134,53 @@ def expand(registry: dict[str, Any], base: Path, choices: Choices,
            overrides: dict[str, Any] | None = None) -> list[ReportSpec]:
     """Every report the registry asks for, families expanded, parameters merged and checked."""
     defaults = registry.get("defaults") or {}
+    if not isinstance(defaults, dict):
+        raise RegistryError("reports.yml: defaults: expected a mapping of parameters")
+    overrides = safe_parameters(overrides or {})
+    for name in BUILD_SET:
+        if name in overrides:
+            raise ParameterError(f"{name}: set by the build; give the data with --data DIR "
+                                 "or --data EXPORT.csv instead")
     specs: list[ReportSpec] = []
+    origins: dict[str, list[str]] = {}
     for i, entry in enumerate(registry["reports"], 1):
         if not isinstance(entry, dict) or "notebook" not in entry:
             raise RegistryError(f"reports.yml: entry {i}: expected a mapping with 'notebook'")
         notebook = base / entry["notebook"]
         allowed = notebook_parameters(notebook)
-        for name, title, own in _members(entry, choices):
+        own_parameters = entry.get("parameters") or {}
+        if not isinstance(own_parameters, dict):
+            raise RegistryError(f"reports.yml: entry {i}: parameters: expected a mapping")
+        set_here = [n for n in BUILD_SET if n in own_parameters or n in defaults]
+        if set_here:
+            raise ParameterError(f"reports.yml: entry {i}: {set_here[0]}: set by the build; "
+                                 "give the data with --data instead")
+        family_owned = FAMILY_PARAMETER.get(entry.get("for_each"))
+        if family_owned and family_owned in overrides:
+            raise ParameterError(
+                f"{family_owned}: set per report by the {entry.get('name', 'region')!r} "
+                f"family; build one member with --only NAME instead of --param")
+        for name, title, own, origin in _members(entry, choices):
             # Defaults are general: they apply to the notebooks that declare them.
             general = {k: v for k, v in defaults.items() if k in allowed}
-            merged = {**general, **(entry.get("parameters") or {}), **own}
-            if overrides:
-                merged.update({k: v for k, v in overrides.items() if k in allowed})
+            merged = {**general, **own_parameters, **own}
+            merged.update({k: v for k, v in overrides.items() if k in allowed})
+            try:
+                merged = safe_parameters(merged)
+            except ParameterError as err:
+                raise ParameterError(f"report {name!r}: {err}") from None
             spec = ReportSpec(name, notebook, title, merged)
+            origins.setdefault(name, []).append(origin or f"reports.yml entry {i}")
             if not _NAME.fullmatch(spec.name):
                 raise RegistryError(f"reports.yml: entry {i}: name {spec.name!r}: expected "
                                     "lower-case letters, digits, '-' or '_'")
             check_names(spec, allowed)
             check_values(spec, choices)
             specs.append(spec)
-    names = [s.name for s in specs]
-    dupes = sorted({n for n in names if names.count(n) > 1})
-    if dupes:
-        raise RegistryError(f"reports.yml: report names used twice: {', '.join(dupes)}")
+    clashes = {n: o for n, o in origins.items() if len(o) > 1}
+    if clashes:
+        raise RegistryError("; ".join(f"{' and '.join(o)} give the same report name {n!r}: "
+                                      "rename one of them" for n, o in sorted(clashes.items())))
     if overrides:
         accepted = {k for s in specs for k in notebook_parameters(s.notebook)}
         unused = sorted(set(overrides) - accepted)
@@ -157,23 +193,30 @@ def _members(entry: dict[str, Any], choices: Choices):
     """(name, title, parameters) for a plain entry, or for each member of a family."""
     family = entry.get("for_each")
     title = entry.get("title", entry.get("name", ""))
+    if not isinstance(title, str) or len(title) > 300:
+        raise RegistryError(f"reports.yml: title: {str(title)[:40]!r}: expected text of at "
+                            "most 300 characters")
     if family is None:
         if "name" not in entry:
             raise RegistryError("reports.yml: a report without for_each needs a 'name'")
-        yield entry["name"], title, {}
+        yield entry["name"], title, {}, None
     elif family == "region":
-        minimum = int(entry.get("min_attacks", 10))
+        minimum = entry.get("min_attacks", 10)
+        if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 0:
+            raise RegistryError(f"reports.yml: min_attacks: {minimum!r}: expected a whole "
+                                "number >= 0")
         prefix = entry.get("name", "region")
         for region in choices.regions:
             is_country = "/" not in region
             if is_country or choices.region_attacks.get(region, 0) >= minimum:
-                yield (f"{prefix}-{slug(region)}", title.format(region=region.replace("/", " / ")),
-                       {"region": region})
+                yield (f"{prefix}-{slug(region)}", title.replace("{region}", region.replace("/", " / ")),
+                       {"region": region},
+                       f"region {region!r} (country and admin1 in data/places.csv)")
     elif family == "article":
         prefix = entry.get("name", "article")
         for article in choices.articles:
             label = choices.article_titles.get(article, article)
-            yield f"{prefix}-{slug(article)}", title.format(article=label), \
-                {"article_id": article}
+            yield (f"{prefix}-{slug(article)}", title.replace("{article}", label),
+                   {"article_id": article}, f"article {article!r} (seeds/articles.csv)")
     else:
         raise RegistryError(f"reports.yml: for_each: {family!r}: expected 'region' or 'article'")

@@ -26,7 +26,7 @@ from analysis.display import (
 )
 from analysis.gazetteer import in_region, region_attack_counts, split_region
 from analysis.loading import Dataset
-from analysis.parameters import ParameterError, check_window, parse_countries, parse_date
+from analysis.parameters import check_window, parse_countries, parse_date, unknown_value
 from analysis.vocabulary import COUNTRIES, UNMAPPED_KINDS
 
 
@@ -52,8 +52,7 @@ class Scope:
         if region is not None:
             known = region_attack_counts(dataset.events)
             if region not in known:
-                raise ParameterError(f"region: {region!r}: unknown; allowed: "
-                                     f"{', '.join(known)}")
+                raise unknown_value("region", region, known)
         return cls(dataset, pd.Timestamp(start),
                    pd.Timestamp(end) if end else dataset.as_of,
                    tuple(chosen) if chosen else None, region)

@@ -12,6 +12,7 @@ kernel never reaches the next report. Outputs are byte-identical either way (tes
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue as queue_module
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -63,9 +64,30 @@ def reset_kernel(km: AsyncKernelManager) -> bool:
         kc.stop_channels()
 
 
+def _die_with_parent() -> None:
+    """If the build is killed (even with SIGKILL), its workers stop too and shut down their
+    kernels (a kernel exits when its worker does: ipykernel polls its parent)."""
+    import ctypes
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        parent = mp.parent_process()
+        if parent is not None and os.getppid() != parent.pid:  # died before prctl took
+            raise SystemExit(1)
+    except OSError:  # not Linux: the parent's finally block still joins and terminates
+        pass
+
+
 def _worker(tasks: mp.Queue, results: mp.Queue, workdir: Path, timeout: int | None,
             data_path: str | None) -> None:
     km: AsyncKernelManager | None = None
+    _die_with_parent()
     try:
         while (spec := tasks.get()) is not None:
             if km is None or not run_sync(km.is_alive)():
