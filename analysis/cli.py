@@ -58,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="worker processes (default: number of cores)")
     b.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     b.add_argument("--dry-run", action="store_true", help="say what would run and why")
-    b.add_argument("--timeout", type=_positive_int, default=None, help="per-cell timeout in seconds")
+    b.add_argument("--timeout", type=_positive_int, default=None,
+                   help="per-cell timeout in seconds")
     b.add_argument("--param", "-p", action="append", type=_parse_parameter, default=[],
                    metavar="NAME=VALUE", help="override a parameter in every report")
 

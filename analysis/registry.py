@@ -209,7 +209,8 @@ def _members(entry: dict[str, Any], choices: Choices):
         for region in choices.regions:
             is_country = "/" not in region
             if is_country or choices.region_attacks.get(region, 0) >= minimum:
-                yield (f"{prefix}-{slug(region)}", title.replace("{region}", region.replace("/", " / ")),
+                shown = region.replace("/", " / ")
+                yield (f"{prefix}-{slug(region)}", title.replace("{region}", shown),
                        {"region": region},
                        f"region {region!r} (country and admin1 in data/places.csv)")
     elif family == "article":

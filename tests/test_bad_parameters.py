@@ -38,7 +38,7 @@ def _build(setup, *extra: str) -> int:
         return int(exit_.code)
 
 
-INJECTION = '!!set {"x\\"; open(\\"%s\\",\\"w\\"); \\"": null}' % MARKER
+INJECTION = '!!set {"x\\"; open(\\"' + str(MARKER) + '\\",\\"w\\"); \\"": null}'
 ALIAS_BOMB = ("[&a [1,1,1,1,1,1,1,1,1], &b [*a,*a,*a,*a,*a,*a,*a,*a,*a], "
               "&c [*b,*b,*b,*b,*b,*b,*b,*b,*b], &d [*c,*c,*c,*c,*c,*c,*c,*c,*c], "
               "&e [*d,*d,*d,*d,*d,*d,*d,*d,*d], &f [*e,*e,*e,*e,*e,*e,*e,*e,*e], "
