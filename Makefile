@@ -21,7 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 		|| { tail -n 30 $(VENV)/install.log; echo "pip install failed: see $(VENV)/install.log"; exit 1; }
 	@$(PY) -m pip install --disable-pip-version-check --no-deps -e . >> $(VENV)/install.log 2>&1 \
 		|| { tail -n 30 $(VENV)/install.log; exit 1; }
-	@$(PY) -c "from analysis.kernel import ensure_kernel; ensure_kernel()"
+	@$(PY) -c "from analysis.publish.kernel import ensure_kernel; ensure_kernel()"
 	@touch $@
 
 reports: $(STAMP) ## build every report into reports/ (options: ARGS="--force --jobs 2 --only overview")

@@ -10,15 +10,15 @@ __all__ = ["DataError", "load_dataset", "load_any"]
 
 def __getattr__(name: str):
     if name == "DataError":
-        from analysis.problems import DataError
+        from analysis.inputs.problems import DataError
 
         return DataError
     if name == "load_dataset":
-        from analysis.loading import load_dataset
+        from analysis.inputs.curated import load_dataset
 
         return load_dataset
     if name == "load_any":
-        from analysis.sources import load_any
+        from analysis.inputs.data_source import load_any
 
         return load_any
     raise AttributeError(name)

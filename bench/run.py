@@ -36,9 +36,9 @@ def timed(cmd: list[str], **kwargs) -> float:
 
 def report_specs() -> list:
     sys.path.insert(0, str(ROOT))
-    from analysis import paths
-    from analysis.build import load_choices
-    from analysis.registry import expand, read_registry
+    from analysis.inputs import paths
+    from analysis.publish.build import load_choices
+    from analysis.publish.registry import expand, read_registry
 
     choices, _ = load_choices(paths.DATA_DIR)
     return expand(read_registry(paths.REGISTRY_FILE), paths.NOTEBOOKS_DIR, choices)

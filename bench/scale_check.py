@@ -22,8 +22,8 @@ def main() -> None:
         frame = pd.read_csv(path)
         result = {"rows": len(frame)}
     else:
-        from analysis import counting
-        from analysis.sources import load_any
+        from analysis.inputs.data_source import load_any
+        from analysis.measures import counting
 
         data = load_any(path, use_cache=False)
         attacks = counting.attacks(data.events)

@@ -24,7 +24,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def dataset(data_dir: Path):
-    from analysis.loading import load_dataset
+    from analysis.inputs.curated import load_dataset
 
     return load_dataset(data_dir, today=TODAY)
 

@@ -1,0 +1,85 @@
+"""``python -m analysis validate [FILES…]``: every problem in the inputs, one per line."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+
+from analysis.inputs import paths
+from analysis.inputs.problems import DataError, Problem
+
+
+def _kind(path: Path) -> str:
+    name = path.name
+    for kind in ("events", "places", "tallies", "articles"):
+        if name.startswith(kind):
+            return kind
+    from analysis.inputs.acled import is_acled
+
+    if path.exists() and path.stat().st_size and is_acled(path):
+        return "acled"
+    return "unknown"
+
+
+def check_file(path: Path, place_keys: set[str] | None) -> list[Problem]:
+    """Problems of one file (warnings included), none raised."""
+    from analysis.inputs import curated
+
+    kind = _kind(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            if kind == "events":
+                curated.load_events(path, place_keys)
+            elif kind == "places":
+                curated.load_places(path)
+            elif kind == "tallies":
+                curated.load_tallies(path)
+            elif kind == "articles":
+                curated.load_articles(path)
+            elif kind == "acled":
+                from analysis.inputs.acled import load_acled
+
+                load_acled(path)
+            else:
+                return [Problem(str(path), None, "(file)", path.name,
+                                "a file named events*.csv, places*.csv, tallies*.csv, "
+                                "articles*.csv or an ACLED export")]
+            problems: list[Problem] = []
+        except DataError as err:
+            problems = list(err.problems)
+    return [Problem(str(path), 1, "(warning)", str(w.message), "", "warning")
+            for w in caught] + problems
+
+
+def validate_files(files: list[Path]) -> int:
+    """Print every problem as file:line: column: value: expected; 0 when all clean."""
+    if not files:
+        files = [paths.DATA_DIR / paths.PLACES_FILE, paths.DATA_DIR / paths.EVENTS_FILE,
+                 paths.DATA_DIR / paths.TALLIES_FILE, paths.SEEDS_DIR / paths.ARTICLES_FILE]
+    place_keys = None
+    places = [f for f in files if _kind(f) == "places"]
+    sibling = [f.parent / paths.PLACES_FILE for f in files if _kind(f) == "events"]
+    for candidate in places + sibling:
+        if candidate.exists():
+            try:
+                from analysis.inputs.curated import load_places
+
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    place_keys = set(load_places(candidate)["place"])
+                break
+            except DataError:
+                pass
+    errors = 0
+    for f in files:
+        for problem in check_file(f, place_keys):
+            if problem.severity == "warning":
+                print(f"{problem.value}", file=sys.stderr)
+            else:
+                errors += 1
+                print(problem, file=sys.stderr)
+    print(f"{len(files)} file(s) checked: "
+          + ("no problems" if not errors else f"{errors} problem(s)"))
+    return 0 if errors == 0 else 1

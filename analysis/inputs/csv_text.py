@@ -1,0 +1,95 @@
+"""Reading a curated CSV as text, with every failure pinned to a file, line and column."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.inputs.problems import DataError, Problem
+
+
+def read_text(path: Path) -> str:
+    """The file's text, decoded as UTF-8 (a BOM is accepted, other encodings are refused)."""
+    name = str(path)
+    if not path.exists():
+        raise DataError([Problem(name, None, "(file)", name, "an existing file")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        bad = raw[err.start : err.start + 4]
+        raise DataError([Problem(name, line, f"(byte {column})", repr(bad)[2:-1],
+                                 "UTF-8 text (save the file as UTF-8)")]) from None
+    if not text.strip():
+        raise DataError([Problem(name, 1, "(file)", "", "a header line and at least one row")])
+    return text
+
+
+def read_table(path: Path, columns: tuple[str, ...], *, allow_empty: bool = False) -> pd.DataFrame:
+    """Read a CSV as strings (blank stays ''), checking the header against ``columns``.
+
+    Missing columns are errors; extra columns are kept and reported as warnings.
+    The frame's index is the 1-based line number where each record starts.
+    """
+    name = str(path)
+    text = read_text(path)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                            skipinitialspace=False, on_bad_lines="error")
+    except (pd.errors.ParserError, csv.Error) as err:
+        raise DataError([Problem(name, _line_of(err), "(row)", "", f"well-formed CSV ({err})")]) \
+            from None
+    header = [str(c).strip() for c in frame.columns]
+    frame.columns = header
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise DataError([
+            Problem(name, 1, c, "", f"a column named {c!r} (missing from the header)")
+            for c in missing
+        ])
+    for extra in (c for c in header if c not in columns):
+        warnings.warn(str(Problem(name, 1, extra, "", "a known column (this one is ignored)",
+                                  "warning")), stacklevel=2)
+    if frame.empty and not allow_empty:
+        raise DataError([Problem(name, 2, "(file)", "", "at least one row after the header")])
+    frame = frame.apply(lambda s: s.str.strip())
+    frame.index = record_lines(text) if _has_multiline_records(text, len(frame)) \
+        else pd.RangeIndex(2, len(frame) + 2)
+    return frame
+
+
+def _has_multiline_records(text: str, n_records: int) -> bool:
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return lines - 1 > n_records
+
+
+def record_lines(text: str) -> pd.Index:
+    """Line number on which each record starts (quoted fields may span lines)."""
+    reader = csv.reader(io.StringIO(text))
+    starts = []
+    next(reader, None)
+    line = reader.line_num + 1
+    for _ in reader:
+        starts.append(line)
+        line = reader.line_num + 1
+    return pd.Index(starts)
+
+
+def _line_of(err: Exception) -> int | None:
+    digits = [int(w.rstrip(",.")) for w in str(err).split() if w.rstrip(",.").isdigit()]
+    return digits[-1] if digits else None
+
+
+def file_label(path: Path) -> str:
+    """A short name for messages: relative to the working directory when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

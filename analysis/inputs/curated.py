@@ -1,0 +1,178 @@
+"""Loading the curated CSVs into validated, typed tables, and joining them into one.
+
+I/O lives here and nowhere else in the counting code. Every failure becomes a
+:class:`DataError` listing each problem as ``file:line: column: value: expected``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.inputs import paths
+from analysis.inputs import vocabulary as V
+from analysis.inputs.csv_text import file_label, read_table
+from analysis.inputs.problems import DataError, Problem
+
+__all__ = [
+    "DataError", "Dataset", "load_dataset", "load_events", "load_places", "load_tallies",
+    "load_articles", "validate_frame",
+]
+
+
+def validate_frame(frame: pd.DataFrame, schema, file: str) -> None:
+    """Run a pandera schema on a string frame; raise DataError naming line, column and value."""
+    import pandera.pandas as pa
+
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        raise DataError(_problems_from(err.failure_cases, frame, file)) from None
+
+
+def _problems_from(cases: pd.DataFrame, frame: pd.DataFrame, file: str) -> list[Problem]:
+    problems = []
+    for case in cases.itertuples(index=False):
+        column = case.column if isinstance(case.column, str) else "(row)"
+        line = int(case.index) if pd.notna(case.index) else None
+        value = "" if pd.isna(case.failure_case) else str(case.failure_case)
+        expected = str(case.check)
+        if expected == "field_uniqueness":
+            expected = "a value not used on any other row"
+        elif expected.startswith("column_in_dataframe"):
+            expected = f"a column named {value!r}"
+        if column == "(row)" and line is not None and line in frame.index:
+            value = ", ".join(f"{c}={frame.at[line, c]}" for c in frame.columns[:3])
+        problems.append(Problem(file, line, column, value, expected))
+    return sorted(problems, key=lambda p: (p.line or 0, p.column))
+
+
+def _counts(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    for c in columns:
+        frame[c] = pd.to_numeric(frame[c].replace("", None)).astype("Int64")
+    return frame
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return today or dt.date.today()
+
+
+def load_places(path: Path) -> pd.DataFrame:
+    """The gazetteer, one row per place key, with float coordinates and a display name."""
+    from analysis.inputs.schemas import places_schema
+
+    frame = read_table(path, V.PLACE_COLUMNS)
+    label = file_label(path)
+    validate_frame(frame, places_schema(), label)
+    problems = [Problem(label, int(i), c, "", f"{c} (only a place of kind "
+                        f"{' or '.join(V.UNMAPPED_KINDS)} may have none)")
+                for c in ("latitude", "longitude", "source")
+                for i in frame.index[(frame[c] == "") & ~frame["kind"].isin(V.UNMAPPED_KINDS)]]
+    if problems:
+        raise DataError(problems)
+    frame["latitude"] = pd.to_numeric(frame["latitude"].replace("", None)).astype(float)
+    frame["longitude"] = pd.to_numeric(frame["longitude"].replace("", None)).astype(float)
+    frame["name"] = frame["aliases"].str.split(V.ALIAS_SEPARATOR, regex=False).str[0]
+    return frame.reset_index(drop=True)
+
+
+def load_events(path: Path, place_keys: set[str] | None = None,
+                today: dt.date | None = None) -> pd.DataFrame:
+    """Events as typed columns: dates as Timestamps, counts as nullable integers (NA = unknown)."""
+    from analysis.inputs.schemas import events_schema
+
+    frame = read_table(path, V.EVENT_COLUMNS)
+    label = file_label(path)
+    validate_frame(frame, events_schema(place_keys, _today(today)), label)
+    _check_ranges(frame, label)
+    frame["event_date"] = pd.to_datetime(frame["event_date"], format="%Y-%m-%d")
+    frame["source_line"] = frame.index
+    return _counts(frame, V.COUNT_COLUMNS).reset_index(drop=True)
+
+
+def _check_ranges(frame: pd.DataFrame, file: str) -> None:
+    """A high figure, where given, must not be below the conservative one."""
+    problems = []
+    for low, high in (("us_injured", "us_injured_high"), ("killed", "killed_high")):
+        both = (frame[low] != "") & (frame[high] != "")
+        bad = both & (pd.to_numeric(frame[high].where(both), errors="coerce")
+                      < pd.to_numeric(frame[low].where(both), errors="coerce"))
+        problems += [Problem(file, int(i), high, frame.at[i, high],
+                             f"a figure >= {low} ({frame.at[i, low]}), or blank")
+                     for i in frame.index[bad]]
+    if problems:
+        raise DataError(problems)
+
+
+def load_tallies(path: Path, today: dt.date | None = None) -> pd.DataFrame:
+    """Cumulative counts as stated, sorted by the date they cover."""
+    from analysis.inputs.schemas import tallies_schema
+
+    frame = read_table(path, V.TALLY_COLUMNS)
+    label = file_label(path)
+    validate_frame(frame, tallies_schema(_today(today)), label)
+    early = (frame["stated_on"] != "") & (frame["stated_on"] < frame["as_of"])
+    if early.any():
+        raise DataError([Problem(label, int(i), "stated_on", frame.at[i, "stated_on"],
+                                 f"a date on or after as_of ({frame.at[i, 'as_of']}), or blank")
+                         for i in frame.index[early]])
+    for c in ("as_of", "stated_on"):
+        frame[c] = pd.to_datetime(frame[c], format="%Y-%m-%d")
+    frame = _counts(frame, V.TALLY_COUNT_COLUMNS)
+    return frame.sort_values(["as_of", "stated_on", "kind"], kind="stable").reset_index(drop=True)
+
+
+def load_articles(path: Path, today: dt.date | None = None) -> pd.DataFrame:
+    """Seed-article metadata; checks that each article's text file exists beside it."""
+    from analysis.inputs.schemas import articles_schema
+
+    frame = read_table(path, V.ARTICLE_COLUMNS)
+    label = file_label(path)
+    validate_frame(frame, articles_schema(_today(today)), label)
+    missing = [Problem(label, int(i), "file", f, f"a file that exists in {path.parent}")
+               for i, f in frame["file"].items() if not (path.parent / f).exists()]
+    if missing:
+        raise DataError(missing)
+    frame["published"] = pd.to_datetime(frame["published"], format="%Y-%m-%d")
+    return frame.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything a report reads: events joined to the gazetteer, places, tallies."""
+
+    events: pd.DataFrame
+    places: pd.DataFrame
+    tallies: pd.DataFrame
+
+    @property
+    def as_of(self) -> pd.Timestamp:
+        """The latest date the data speaks of (an event or a tally)."""
+        dates = [self.events["event_date"].max(), self.tallies["as_of"].max()]
+        return max(d for d in dates if pd.notna(d))
+
+
+def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = None) -> Dataset:
+    """Load and validate data/{events,places,tallies}.csv and join events to their places."""
+    folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
+    places = load_places(folder / paths.PLACES_FILE)
+    events = load_events(folder / paths.EVENTS_FILE, set(places["place"]), today)
+    tallies = load_tallies(folder / paths.TALLIES_FILE, today)
+    return Dataset(join_places(events, places), places, tallies)
+
+
+def join_places(events: pd.DataFrame, places: pd.DataFrame, sort: bool = True) -> pd.DataFrame:
+    """Give each event its place's name, country, governorate and coordinates.
+
+    ``sort`` orders rows by date and id; large exports skip it and keep their file order.
+    """
+    columns = ["place", "name", "kind", "country", "admin1", "latitude", "longitude"]
+    joined = events.merge(places[columns].rename(columns={"name": "place_name",
+                                                          "kind": "place_kind"}),
+                          on="place", how="left", validate="many_to_one")
+    if not sort:
+        return joined
+    return joined.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,197 @@
+"""Pure counting functions: DataFrame in, DataFrame or number out, no I/O.
+
+"Documented" counts are incidents in the event table, one row per attack on one site;
+they are never the official tallies, which live in their own table (see reconcile.py).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.inputs.vocabulary import COUNTRIES
+
+ATTACK = "attack_on_us"
+STRIKE = "strike_on_militants"
+# The Pentagon counts attacks from 17 October 2023, the first day of the campaign.
+FIRST_ATTACKS = pd.Timestamp("2023-10-17")
+
+
+def _ts(value: str | pd.Timestamp | None) -> pd.Timestamp | None:
+    return None if value is None or value == "" else pd.Timestamp(value)
+
+
+def window(events: pd.DataFrame, start: str | pd.Timestamp | None = None,
+           end: str | pd.Timestamp | None = None,
+           countries: list[str] | None = None) -> pd.DataFrame:
+    """Events dated from ``start`` to ``end`` inclusive, in the given countries (None = all)."""
+    mask = pd.Series(True, index=events.index)
+    if (s := _ts(start)) is not None:
+        mask &= events["event_date"] >= s
+    if (e := _ts(end)) is not None:
+        mask &= events["event_date"] <= e
+    if countries:
+        mask &= events["country"].isin(countries)
+    return events[mask]
+
+
+def attacks(events: pd.DataFrame) -> pd.DataFrame:
+    """Attacks on US and coalition positions."""
+    return events[events["category"] == ATTACK]
+
+
+def strikes(events: pd.DataFrame) -> pd.DataFrame:
+    """Strikes on Iran-aligned groups."""
+    return events[events["category"] == STRIKE]
+
+
+def attacks_since(events: pd.DataFrame, start: str | pd.Timestamp,
+                  end: str | pd.Timestamp | None = None) -> int:
+    """Number of documented attacks on US positions from ``start`` to ``end`` inclusive."""
+    return len(attacks(window(events, start, end)))
+
+
+def counts_by(events: pd.DataFrame, by: str | list[str] = "country") -> pd.DataFrame:
+    """Number of events per value of ``by`` (countries in a fixed order), largest first."""
+    keys = [by] if isinstance(by, str) else list(by)
+    counts = events.groupby(keys, dropna=False, observed=True).size().rename("events")
+    table = counts.reset_index()
+    if keys == ["country"]:
+        order = {c: i for i, c in enumerate(COUNTRIES)}
+        return table.sort_values("country", key=lambda s: s.map(order)).reset_index(drop=True)
+    return table.sort_values(["events", *keys], ascending=[False, *[True] * len(keys)],
+                             kind="stable").reset_index(drop=True)
+
+
+def country_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Reorder columns so countries appear in the one fixed order used everywhere."""
+    ordered = [c for c in COUNTRIES if c in frame.columns]
+    return frame[ordered + [c for c in frame.columns if c not in ordered]]
+
+
+def weekly_counts(events: pd.DataFrame, by: str = "country",
+                  start: str | pd.Timestamp | None = None,
+                  end: str | pd.Timestamp | None = None) -> pd.DataFrame:
+    """Events per week (weeks start on Monday), one column per value of ``by``.
+
+    Weeks with no events are present with zeros, so a chart shows quiet weeks as quiet.
+    """
+    s = _ts(start) or events["event_date"].min()
+    e = _ts(end) or events["event_date"].max()
+    weeks = pd.date_range(s - pd.Timedelta(days=s.weekday()), e, freq="W-MON")
+    if len(weeks) == 0 or weeks[0] > s:
+        weeks = pd.DatetimeIndex([s - pd.Timedelta(days=s.weekday())]).append(weeks)
+    week_of = events["event_date"] - pd.to_timedelta(events["event_date"].dt.day_of_week, unit="D")
+    table = (events.assign(week=week_of).groupby(["week", by], observed=True).size()
+             .unstack(by, fill_value=0).reindex(weeks, fill_value=0))
+    table.index.name = "week"
+    table.columns.name = None
+    return country_columns(table) if by == "country" else table
+
+
+def cumulative_series(events: pd.DataFrame, start: str | pd.Timestamp | None = None,
+                      end: str | pd.Timestamp | None = None,
+                      by: str | None = None) -> pd.DataFrame:
+    """Cumulative number of events per day from ``start`` to ``end`` (a column per ``by``)."""
+    s = _ts(start) or events["event_date"].min()
+    e = _ts(end) or events["event_date"].max()
+    days = pd.date_range(s, e, freq="D")
+    if by is None:
+        daily = events.groupby("event_date").size().rename("total").to_frame()
+    else:
+        daily = events.groupby(["event_date", by], observed=True).size().unstack(by, fill_value=0)
+    table = daily.reindex(days, fill_value=0).cumsum()
+    table.index.name = "date"
+    table.columns.name = None
+    return table
+
+
+def casualties(events: pd.DataFrame, low: str, high: str | None = None) -> dict[str, int]:
+    """Sum of a casualty column: conservative total, highest total reported, rows unknown.
+
+    Blank (unknown) figures are not counted as zero; they are reported as ``unknown_rows``.
+    """
+    values = events[low]
+    total = int(values.sum(skipna=True))
+    if high is not None:
+        highest = int(events[high].fillna(values).sum(skipna=True))
+    else:
+        highest = total
+    return {"low": total, "high": highest, "unknown_rows": int(values.isna().sum()),
+            "rows": len(events)}
+
+
+def split_by_attribution(events: pd.DataFrame) -> dict[str, int]:
+    """Documented attacks split into US-confirmed and claimed-only (and the rest)."""
+    counts = events["attribution"].value_counts()
+    return {
+        "confirmed": int(counts.get("confirmed", 0)),
+        "claimed_only": int(counts.get("claimed", 0)),
+        "other": int(counts.drop(["confirmed", "claimed"], errors="ignore").sum()),
+    }
+
+
+def monthly_counts(events: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Events per calendar month (a column per value of ``by``), months without events kept."""
+    if events.empty:
+        return pd.DataFrame()
+    months = events["event_date"].dt.to_period("M")
+    table = events.assign(month=months).groupby(["month", by], observed=True).size() \
+        .unstack(by, fill_value=0)
+    full = pd.period_range(months.min(), months.max(), freq="M")
+    table = table.reindex(full, fill_value=0)
+    table.index = table.index.to_timestamp()
+    table.index.name = "month"
+    table.columns.name = None
+    return table
+
+
+def strike_rounds(events: pd.DataFrame, actor: str = "United States") -> pd.DataFrame:
+    """Announced strike rounds: one actor's strikes grouped by day (a day apart = one round).
+
+    Columns: start, end, locations (place names), targets, rows, killed, killed_high.
+    """
+    hits = strikes(events)
+    hits = hits[hits["actor"] == actor].sort_values("event_date")
+    if hits.empty:
+        return pd.DataFrame(columns=["start", "end", "locations", "targets", "rows", "killed",
+                                     "killed_high"])
+    new_round = hits["event_date"].diff().dt.days.fillna(99) > 1
+    rounds = []
+    for _, group in hits.groupby(new_round.cumsum()):
+        killed = casualties(group, "killed", "killed_high")
+        rounds.append({
+            "start": group["event_date"].min(), "end": group["event_date"].max(),
+            "locations": ", ".join(dict.fromkeys(group["place_name"])),
+            "targets": ", ".join(dict.fromkeys(group["target"])),
+            "rows": len(group),
+            "killed": killed["low"] if killed["unknown_rows"] < len(group) else pd.NA,
+            "killed_high": killed["high"] if killed["unknown_rows"] < len(group) else pd.NA,
+        })
+    table = pd.DataFrame(rounds)
+    for c in ("killed", "killed_high"):
+        table[c] = table[c].astype("Int64")
+    return table
+
+
+def attacks_around(attacks_: pd.DataFrame, rounds: pd.DataFrame, days: int = 7) -> pd.DataFrame:
+    """Attacks in the ``days`` before each round's first day and after its last day."""
+    table = rounds.copy()
+    dates = attacks_["event_date"]
+    before = [int(((dates >= s - pd.Timedelta(days=days)) & (dates < s)).sum())
+              for s in rounds["start"]]
+    after = [int(((dates > e) & (dates <= e + pd.Timedelta(days=days))).sum())
+             for e in rounds["end"]]
+    table[f"attacks_{days}d_before"] = before
+    table[f"attacks_{days}d_after"] = after
+    table["change"] = table[f"attacks_{days}d_after"] - table[f"attacks_{days}d_before"]
+    return table
+
+
+def site_week_matrix(attacks_: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
+                     top: int = 15) -> pd.DataFrame:
+    """Attacks per site (rows, busiest first) per week (columns): the data of a heat map."""
+    if attacks_.empty:
+        return pd.DataFrame()
+    weekly = weekly_counts(attacks_, "place_name", start, end)
+    order = weekly.sum().sort_values(ascending=False, kind="stable").index[:top]
+    return weekly[order].T

@@ -1,0 +1,294 @@
+"""The build: check inputs, decide what is stale, run reports in parallel, write atomically.
+
+A failed report never replaces the last good HTML: its executed notebook (with the
+traceback) is kept under ``failed/`` and the index marks it failed. Outputs are written
+to a temporary name and moved into place. One build per output folder at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from analysis.inputs import digest, paths
+from analysis.publish.files import MANIFEST, atomic_write, read_manifest
+
+# Heavy modules (pandas, papermill, nbconvert) are imported inside the functions that need
+# them, so a build with nothing to do answers in a fraction of a second.
+
+LOCK = ".build.lock"
+FAILED_DIR = "failed"
+
+
+class BuildError(RuntimeError):
+    """The build cannot start (bad input, or another build holds the output folder)."""
+
+
+@dataclass
+class Plan:
+    """What the build will do: each report with its input hash and why it runs (or not)."""
+
+    specs: list
+    digests: dict[str, str]
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def stale(self) -> list:
+        return [s for s in self.specs if self.reasons[s.name] != "up to date"]
+
+
+def make_plan(specs: list, out: Path, data: Path, force: bool) -> Plan:
+    """Hash each report's inputs and compare with the manifest of the last build."""
+    shared = digest.code_digest() + digest.data_digest(data) + \
+        digest.seeds_digest() + str(data.resolve())
+    manifest = read_manifest(out).get("reports", {})
+    plan = Plan(specs, {})
+    for spec in specs:
+        inputs = digest.report_digest(spec.notebook, spec.parameters_json(), shared)
+        plan.digests[spec.name] = inputs
+        previous = manifest.get(spec.name)
+        if force:
+            reason = "forced"
+        elif previous is None:
+            reason = "never built"
+        elif previous.get("status") != "ok":
+            reason = "failed last time"
+        elif not (out / spec.html_name).exists():
+            reason = "output missing"
+        elif previous.get("inputs") != inputs:
+            reason = "inputs changed"
+        else:
+            reason = "up to date"
+        plan.reasons[spec.name] = reason
+    return plan
+
+
+def load_choices(data: Path):
+    """Validate the data (raising DataError) and read the values parameters may take."""
+    from analysis.inputs.data_source import load_any
+    from analysis.inputs.gazetteer import region_attack_counts
+    from analysis.inputs.seed_articles import load_seed_articles
+    from analysis.publish.registry import Choices
+
+    dataset = load_any(data)
+    articles = load_seed_articles()
+    counts = region_attack_counts(dataset.events)
+    regions = tuple(counts)
+    choices = Choices(regions=regions, articles=tuple(articles["id"]),
+                      region_attacks=dict(counts), last_date=dataset.as_of.date(),
+                      article_titles=dict(zip(articles["id"], articles["title"], strict=True)))
+    return choices, dataset.as_of.date().isoformat()
+
+
+def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE,
+          data: Path = paths.DATA_DIR, only: list[str] | None = None, force: bool = False,
+          dry_run: bool = False, jobs: int | None = None, timeout: int | None = None,
+          overrides: dict[str, Any] | None = None, log=print) -> int:
+    """Build the reports; return the process exit code (0 all good, 1 a report failed)."""
+    from analysis.report.parameters import safe_parameters
+
+    overrides = safe_parameters(overrides or {}) or None  # before anything hashes them
+    check_out(out, data, registry)
+    _build_stamp()  # a bad SOURCE_DATE_EPOCH is refused before any work
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out / LOCK))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise BuildError(f"another build is running on {out} (lock {out / LOCK}); "
+                         "wait for it to finish and run again") from None
+    try:
+        started = time.perf_counter()
+        key = plan_key(registry, data, only, overrides)
+        if not force and not dry_run and _unchanged(out, key):
+            log(f"all up to date ({len(read_manifest(out)['reports'])} reports; "
+                f"checked in {time.perf_counter() - started:.2f}s)")
+            return 0
+        code = _build_locked(out, registry, data, only, force, dry_run, jobs, timeout,
+                             overrides, log, started)
+        if code == 0 and not dry_run and not only:
+            manifest = read_manifest(out)
+            manifest["plan_key"] = key
+            atomic_write(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True,
+                                                   default=str))
+        return code
+    finally:
+        lock.release()
+
+
+def check_out(out: Path, data: Path, registry: Path) -> None:
+    """Refuse an output folder that is, or lies inside, one of the project's input folders."""
+    target = out.resolve()
+    inputs = {paths.DATA_DIR, paths.SEEDS_DIR, paths.NOTEBOOKS_DIR, paths.PROJECT_ROOT / "analysis",
+              paths.PROJECT_ROOT / "tests", registry.resolve().parent}
+    if data.is_dir():
+        inputs.add(data)
+    for folder in (f.resolve() for f in inputs):
+        if target == folder or folder in target.parents:
+            raise BuildError(f"--out {out}: an input folder ({folder}); expected a folder for "
+                             "reports only, e.g. reports/")
+    if target == paths.PROJECT_ROOT.resolve():
+        raise BuildError(f"--out {out}: the project folder; expected e.g. reports/")
+
+
+def plan_key(registry: Path, data: Path, only: list[str] | None,
+             overrides: dict[str, Any] | None) -> str:
+    """One hash of every input of the whole build: when it matches the last successful
+    full build and every report is in place, there is nothing to do."""
+    notebooks = sorted(registry.parent.glob("*.ipynb"))
+    return digest.hashlib.sha256("|".join([
+        digest.file_digest(registry) if registry.exists() else "",
+        digest.tree_digest(notebooks, registry.parent),
+        digest.data_digest(data), digest.seeds_digest(), digest.code_digest(),
+        str(data.resolve()), json.dumps(overrides or {}, sort_keys=True, default=str),
+        json.dumps(sorted(only or [])),
+    ]).encode()).hexdigest()
+
+
+def _unchanged(out: Path, key: str) -> bool:
+    manifest = read_manifest(out)
+    reports = manifest.get("reports", {})
+    return (manifest.get("plan_key") == key and bool(reports)
+            and all(r.get("status") == "ok" and (out / r["html"]).exists()
+                    for r in reports.values())
+            and (out / "index.html").exists())
+
+
+def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, overrides, log,
+                  started):
+    from analysis.publish.index_page import write_index
+    from analysis.publish.kernel import ensure_kernel
+    from analysis.publish.registry import expand, read_registry
+
+    for leftover in out.glob(".work-*"):  # from a build that was killed; we hold the lock
+        shutil.rmtree(leftover, ignore_errors=True)
+    choices, as_of = load_choices(data)
+    every = expand(read_registry(registry), registry.parent, choices, overrides)
+    if not dry_run:
+        _remove_dropped(out, every, log)
+    specs = every
+    if only:
+        unknown = sorted(set(only) - {s.name for s in specs})
+        if unknown:
+            raise BuildError(f"--only: unknown report(s) {', '.join(unknown)}; "
+                             f"reports: {', '.join(s.name for s in specs)}")
+        specs = [s for s in specs if s.name in only]
+    log("detecting what needs rebuilding…")
+    plan = make_plan(specs, out, data, force)
+    if dry_run:
+        for spec in specs:
+            log(f"  {spec.name}: {plan.reasons[spec.name]}")
+        log(f"{len(plan.stale)} of {len(specs)} report(s) would run")
+        return 0
+    if not plan.stale:
+        log(f"all up to date ({len(specs)} reports)")
+        write_index(out, read_manifest(out), every)
+        return 0
+    ensure_kernel()
+    outcomes = _run_all(plan.stale, out, data, jobs or os.cpu_count() or 1, timeout, log,
+                        started)
+    manifest = read_manifest(out)
+    entries = manifest.setdefault("reports", {})
+    stamp = _build_stamp()
+    for outcome in outcomes:
+        spec = next(s for s in plan.stale if s.name == outcome.name)
+        previous = entries.get(spec.name, {})
+        entry = {"title": spec.title, "notebook": spec.notebook.name,
+                 "parameters": spec.parameters, "data_as_of": as_of,
+                 "html": spec.html_name, "seconds": round(outcome.seconds, 1)}
+        if outcome.ok:
+            entry.update(status="ok", inputs=plan.digests[spec.name], built=stamp)
+        else:
+            kept = f"{FAILED_DIR}/{spec.name}.ipynb"
+            entry.update(status="failed", error=outcome.error, failing_cell=outcome.failing_cell,
+                         executed=kept if (out / kept).exists() else None,
+                         built=previous.get("built"),
+                         last_good=previous.get("built") if (out / spec.html_name).exists()
+                         else None)
+        entries[spec.name] = entry
+    atomic_write(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True, default=str))
+    write_index(out, manifest, every)
+    failed = [o for o in outcomes if not o.ok]
+    log(f"built {len(outcomes) - len(failed)} of {len(outcomes)} report(s) in "
+        f"{time.perf_counter() - started:.1f}s; index: {(out / 'index.html').resolve()}")
+    for o in failed:
+        cell = f" in cell {o.failing_cell}" if o.failing_cell else ""
+        kept = out / FAILED_DIR / f"{o.name}.ipynb"
+        where = (f"executed notebook with traceback: {kept.resolve()}" if kept.exists()
+                 else "no executed notebook: the report failed before its first cell ran")
+        log(f"FAILED {o.name}{cell}: {o.error}\n  {where}")
+    return 1 if failed else 0
+
+
+def _remove_dropped(out: Path, every: list, log) -> None:
+    """Delete reports the registry no longer asks for (e.g. a governorate that fell under
+    min_attacks), so no stale, unlinked report stays beside the current ones."""
+    manifest = read_manifest(out)
+    entries = manifest.get("reports", {})
+    wanted = {s.name for s in every}
+    dropped = sorted(set(entries) - wanted)
+    for name in dropped:
+        (out / entries[name].get("html", f"{name}.html")).unlink(missing_ok=True)
+        (out / FAILED_DIR / f"{name}.ipynb").unlink(missing_ok=True)
+        del entries[name]
+        log(f"removed {name}.html: the registry no longer lists this report")
+    if dropped:
+        atomic_write(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True, default=str))
+
+
+def _build_stamp() -> str:
+    """Build time, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not (epoch.isdigit() and int(epoch) < 253402300800):
+        raise BuildError(f"SOURCE_DATE_EPOCH: {epoch[:40]!r}: expected whole seconds since "
+                         "1970-01-01 (e.g. the output of `date +%s`), or unset")
+    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch
+            else dt.datetime.now(dt.UTC).replace(microsecond=0))
+    return when.isoformat().replace("+00:00", "Z")
+
+
+def _run_all(specs: list, out: Path, data: Path, jobs: int,
+             timeout: int | None, log, started: float) -> list:
+    """Run reports in worker processes, moving each result into place as it finishes."""
+    from analysis.publish.run_report import warm_up
+    from analysis.publish.workers import run_in_workers
+
+    work = Path(tempfile.mkdtemp(prefix=".work-", dir=out))
+    data_arg = None if data.resolve() == paths.DATA_DIR.resolve() else str(data.resolve())
+    outcomes: list = []
+    try:
+        warm_up()  # imported before forking, so workers inherit it for free
+        for outcome in run_in_workers(specs, work, jobs, timeout, data_arg):
+            _settle(outcome, out)
+            outcomes.append(outcome)
+            status = "ok" if outcome.ok else "FAILED"
+            log(f"[{len(outcomes)}/{len(specs)}] {outcome.name} {status} "
+                f"{outcome.seconds:.1f}s (elapsed {time.perf_counter() - started:.1f}s)",
+                file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return outcomes
+
+
+def _settle(outcome, out: Path) -> None:
+    """Move a good report into place atomically; keep a failed one's executed notebook."""
+    failed_dir = out / FAILED_DIR
+    if outcome.ok and outcome.html is not None:
+        os.replace(outcome.html, out / outcome.html.name)
+        stale = failed_dir / f"{outcome.name}.ipynb"
+        stale.unlink(missing_ok=True)
+    elif outcome.executed is not None and outcome.executed.exists():
+        failed_dir.mkdir(exist_ok=True)
+        os.replace(outcome.executed, failed_dir / outcome.executed.name)
+    else:  # nothing ran: never leave an older run's notebook looking like this one's
+        (failed_dir / f"{outcome.name}.ipynb").unlink(missing_ok=True)

@@ -1,0 +1,31 @@
+"""What a notebook calls first: set up display, load and validate data, fix the scope."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.inputs.data_source import load_any
+from analysis.report.html import setup_notebook
+from analysis.report.scope import Scope
+
+
+def overview(start_date: str = "2023-10-07", end_date: str | None = None,
+             countries: list[str] | None = None, data_path: str | Path | None = None) -> Scope:
+    """The overview's scope: all attacks and strikes in the window (optionally some countries)."""
+    setup_notebook()
+    return Scope.from_parameters(load_any(data_path), start_date, end_date, countries)
+
+
+def region(region: str = "Iraq", start_date: str = "2023-10-07", end_date: str | None = None,
+           data_path: str | Path | None = None) -> Scope:
+    """One country ('Iraq') or governorate ('Iraq/Anbar')."""
+    setup_notebook()
+    return Scope.from_parameters(load_any(data_path), start_date, end_date, region=region)
+
+
+def article(article_id: str, data_path: str | Path | None = None):
+    """A seed article put into context as of its publication date."""
+    from analysis.report.article_view import ArticleView
+
+    setup_notebook()
+    return ArticleView.open(load_any(data_path), article_id)

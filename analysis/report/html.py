@@ -1,0 +1,182 @@
+"""Turning results into what a report shows: headline boxes, tables, figures.
+
+All text from the data is escaped here; only http(s) URLs ever become links.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.report.style import DPI
+
+
+def esc(value: object) -> str:
+    """Text as HTML text: never markup."""
+    return html.escape("" if value is None or value is pd.NA else str(value), quote=True)
+
+
+def is_web_url(url: str) -> bool:
+    """Only http(s) URLs may become links (no javascript:, data:, file:)."""
+    return url.lower().startswith(("http://", "https://"))
+
+
+def link(url: str, text: str | None = None) -> str:
+    """An escaped link for an http(s) URL; anything else is shown as plain text."""
+    label = esc(text if text is not None else url)
+    if not is_web_url(url):
+        return label
+    return f'<a href="{esc(url)}" rel="noopener noreferrer">{label}</a>'
+
+
+def links(sources: str, separator: str = " | ") -> str:
+    """Numbered links for a ' | '-separated list of URLs."""
+    parts = [u.strip() for u in sources.split(separator) if u.strip()]
+    return " ".join(link(u, f"[{i}]") for i, u in enumerate(parts, 1))
+
+
+@dataclass(frozen=True)
+class Html:
+    """A piece of HTML that Jupyter shows as is."""
+
+    markup: str
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+
+def figure_png(fig: Figure) -> bytes:
+    """PNG bytes of a figure, identical for identical inputs (no software/date metadata)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def setup_notebook() -> None:
+    """Show Figures as embedded PNGs and keep pandas output tidy; call once per notebook."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
+        shell.display_formatter.formatters["text/plain"].for_type(
+            Figure, lambda fig, p, cycle: p.text("<chart>"))
+    pd.set_option("display.max_rows", 500)
+    pd.set_option("display.max_colwidth", 200)
+
+
+def format_number(value: object) -> str:
+    """Whole numbers with thousands separators; blank for unknown."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}"
+    return f"{int(value):,}"
+
+
+def format_date(value: object) -> str:
+    """Dates as '17 Oct 2023'; blank for unknown."""
+    if value is None or value is pd.NA or pd.isna(value):
+        return ""
+    return pd.Timestamp(value).strftime("%-d %b %Y")
+
+
+def format_percent(value: object) -> str:
+    """Ratios as whole percentages; blank for unknown."""
+    if value is None or value is pd.NA or pd.isna(value):
+        return ""
+    return f"{float(value):.0%}"
+
+
+def table(frame: pd.DataFrame, *, dates: Iterable[str] = (), percents: Iterable[str] = (),
+          sources: Iterable[str] = (), raw_html: Iterable[str] = (),
+          caption: str | None = None, css_class: str = "data",
+          numeric_columns: Iterable[str] = ()) -> Html:
+    """An HTML table with formatted dates, numbers and source links; all else escaped."""
+    dates, percents, sources, raw = set(dates), set(percents), set(sources), set(raw_html)
+    numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    numeric |= set(numeric_columns)
+
+    def cell(column: str, value: object) -> str:
+        if column in raw:
+            return str(value)
+        if column in sources:
+            return links(str(value))
+        if column in dates:
+            return esc(format_date(value))
+        if column in percents:
+            return esc(format_percent(value))
+        if column in numeric:
+            return esc(format_number(value))
+        return esc(value)
+
+    head = "".join(
+        f'<th class="{"num" if c in numeric or c in percents else "txt"}">{esc(c)}</th>'
+        for c in frame.columns)
+    body = "".join(
+        "<tr>" + "".join(
+            f'<td class="{"num" if c in numeric or c in percents else "txt"}">'
+            f"{cell(c, v)}</td>" for c, v in zip(frame.columns, row, strict=True)) + "</tr>"
+        for row in frame.itertuples(index=False))
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return Html(f'<table class="{css_class}">{cap}<thead><tr>{head}</tr></thead>'
+                f"<tbody>{body}</tbody></table>")
+
+
+@dataclass(frozen=True)
+class HeadlineFigure:
+    """A headline number: what it counts, the value, and a note on how it was measured."""
+
+    key: str
+    label: str
+    value: str
+    note: str = ""
+
+
+def headline(items: Iterable[HeadlineFigure | Mapping[str, str]]) -> Html:
+    """Headline boxes; each value carries ``data-headline=key`` so tests can read it back."""
+    boxes = []
+    for item in items:
+        item = item if isinstance(item, HeadlineFigure) else HeadlineFigure(**item)
+        boxes.append(
+            f'<div class="headline-box"><div class="headline-value" '
+            f'data-headline="{esc(item.key)}">{esc(item.value)}</div>'
+            f'<div class="headline-label">{esc(item.label)}</div>'
+            + (f'<div class="headline-note">{esc(item.note)}</div>' if item.note else "")
+            + "</div>")
+    return Html('<div class="headlines">' + "".join(boxes) + "</div>")
+
+
+def bullet_list(lines: Iterable[str]) -> Html:
+    """An escaped bullet list."""
+    return Html("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as a formula with an apostrophe."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            text = out[column].astype("string")
+            risky = text.str.startswith(_FORMULA_START).fillna(False)
+            out[column] = text.where(~risky, "'" + text)
+    return out
+
+
+def csv_download(frame: pd.DataFrame, filename: str, label: str) -> Html:
+    """A link that downloads ``frame`` as CSV from inside the page (no server, no network)."""
+    import base64
+
+    data = neutralise_formulas(frame).to_csv(index=False, date_format="%Y-%m-%d")
+    encoded = base64.b64encode(data.encode("utf-8")).decode("ascii")
+    return Html(f'<p><a download="{esc(filename)}" href="data:text/csv;base64,{encoded}">'
+                f"{esc(label)}</a> ({len(frame):,} rows, CSV; text that a spreadsheet would "
+                "run as a formula is prefixed with an apostrophe)</p>")

@@ -1,0 +1,118 @@
+"""Every built report in a real browser (Debian's Chromium driven by Playwright).
+
+Skipped, with the reason printed, when /usr/bin/chromium is missing: `apt-get install
+chromium` (as root) enables them; .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from analysis.inputs import paths
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic"]
+SCREENSHOTS = paths.PROJECT_ROOT / "test-output" / "screenshots"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason=f"browser tests skipped: no Chromium at {CHROMIUM}; enable "
+                              "them with `apt-get install chromium` (Debian) or set CHROMIUM"),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    from analysis.publish.build import build
+
+    out = tmp_path_factory.mktemp("browser-reports")
+    assert build(out=out, log=lambda *a, **k: None) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield instance
+        instance.close()
+
+
+def _reports(out: Path) -> list[Path]:
+    return sorted(out.glob("*.html"))
+
+
+def test_every_report_in_the_browser(built, browser):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    reports = _reports(built)
+    assert len(reports) >= 3
+    for report in reports:
+        _check_report(browser, report)
+
+
+def _check_report(browser, report: Path) -> None:
+    """Open one report as a reader would and check it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    requests, errors = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    page.goto(report.as_uri(), wait_until="load")
+    name = report.name
+
+    network = [u for u in requests if not u.startswith(("file:", "data:"))]
+    assert network == [], f"{name}: network requests {network}"
+    assert errors == [], f"{name}: console errors {errors}"
+
+    broken = page.evaluate("""() => [...document.images]
+        .filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 60))""")
+    assert broken == [], f"{name}: images that did not decode {broken}"
+
+    missing = page.evaluate("""() => [...document.querySelectorAll('a[href^="#"]')]
+        .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))
+        .filter(id => id && !document.getElementById(id))""")
+    assert missing == [], f"{name}: in-page links without a target {missing}"
+
+    width = page.evaluate("() => document.scrollingElement.scrollWidth")
+    assert width <= 1280, f"{name}: horizontal scroll ({width}px wide)"
+
+    if name != "index.html":
+        first = page.evaluate("""() => {
+            const el = document.querySelector('[data-headline], [class^="verdict-"]');
+            if (!el) return null;
+            const r = el.getBoundingClientRect();
+            return {top: r.top, bottom: r.bottom, visible: r.width > 0 && r.height > 0};
+        }""")
+        assert first and first["visible"] and first["bottom"] <= 800, \
+            f"{name}: headline not in the first 1280x800 screen ({first})"
+
+    page.screenshot(path=str(SCREENSHOTS / f"{report.stem}.png"))
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and len(pdf) > 10_000, f"{name}: printing to PDF failed"
+    page.close()
+
+
+def test_hostile_text_does_not_run_in_the_browser(tmp_path, data_dir, browser):
+    from analysis.publish.build import build
+
+    events = data_dir / "events.csv"
+    events.write_text(events.read_text().replace(
+        "Synthetic rocket claim.", '"<img src=x onerror=alert(1)><script>alert(2)</script>"'))
+    out = tmp_path / "out"
+    assert build(out=out, data=data_dir, only=["overview"], log=lambda *a, **k: None) == 0
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto((out / "overview.html").as_uri())
+    assert dialogs == []
+    assert "<script>alert(2)</script>" in page.inner_text("body")
+    page.close()

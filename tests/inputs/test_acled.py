@@ -1,0 +1,63 @@
+"""ACLED exports as input: the column mapping, date formats, and the same counts as native."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.inputs.acled import load_acled, parse_dates
+from analysis.inputs.curated import load_dataset
+from analysis.inputs.problems import DataError
+
+ACLED = Path(__file__).parents[1] / "fixtures" / "acled"
+
+
+def test_all_acled_date_formats_parse():
+    parsed = parse_dates(pd.Series(["2024-01-28", "28 January 2024", "28-01-2024", "28-Jan-24"]))
+    assert (parsed == pd.Timestamp("2024-01-28")).all()
+
+
+def test_acled_fixture_maps_to_the_same_incidents_as_native():
+    acled = load_acled(ACLED / "acled_export.csv").events
+    native = load_dataset(ACLED / "native").events
+    for frame in (acled, native):
+        frame["key"] = frame["event_date"].dt.strftime("%Y-%m-%d") + frame["place_name"]
+    assert sorted(acled["key"]) == sorted(native["key"])
+    def by_category_country(frame):
+        return frame.groupby(["category", "country"], observed=True).size().to_dict()
+
+    assert by_category_country(acled) == by_category_country(native)
+    assert sorted(zip(acled["key"], acled["weapon"], strict=True)) == \
+        sorted(zip(native["key"], native["weapon"], strict=True))
+
+
+def test_bad_acled_date_names_line_and_formats(tmp_path):
+    text = (ACLED / "acled_export.csv").read_text().splitlines()
+    text[3] = re.sub(r"^FIX0003,[^,]+,", "FIX0003,the 5th of Nov,", text[3])
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join(text) + "\n")
+    with pytest.raises(DataError) as err:
+        load_acled(path)
+    [problem] = err.value.problems
+    assert (problem.line, problem.column, problem.value) == (4, "event_date", "the 5th of Nov")
+    assert "28-Jan-24" not in problem.expected and "%d %B %Y" in problem.expected
+
+
+@pytest.mark.slow
+def test_overview_from_acled_gives_the_same_counts_as_native(tmp_path):
+    from analysis.publish.build import build
+    from tests.publish.test_build import headline_values
+
+    shown = {}
+    for label, data in (("acled", ACLED / "acled_export.csv"), ("native", ACLED / "native")):
+        out = tmp_path / label
+        assert build(out=out, data=data, only=["overview"], log=lambda *a, **k: None) == 0
+        shown[label] = headline_values((out / "overview.html").read_text(encoding="utf-8"))
+    for key in ("attacks_total", "attacks_iraq", "attacks_syria", "attacks_jordan",
+                "strikes_total"):
+        assert shown["acled"][key] == shown["native"][key], key
+    # ACLED has one fatality figure per event: the conservative end of the native range.
+    assert shown["acled"]["militants_killed"] == shown["native"]["militants_killed"].split("–")[0]

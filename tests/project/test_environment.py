@@ -1,0 +1,31 @@
+"""environment.yml and requirements.lock must pin the same versions of the same packages."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+
+from analysis.inputs import paths
+
+
+def _lock() -> dict[str, str]:
+    text = (paths.PROJECT_ROOT / "requirements.lock").read_text()
+    return {k.lower(): v for k, v in re.findall(r"^([A-Za-z0-9_.-]+)==([^\s;]+)", text, re.M)}
+
+
+def test_environment_yml_matches_lock_for_every_dependency():
+    project = tomllib.loads((paths.PROJECT_ROOT / "pyproject.toml").read_text())
+    direct = {d.lower() for d in project["project"]["dependencies"]}
+    env = yaml.safe_load((paths.PROJECT_ROOT / "environment.yml").read_text())
+    pinned = {}
+    for item in env["dependencies"]:
+        if isinstance(item, str) and "=" in item:
+            name, version = item.split("=", 1)
+            pinned[name.lower()] = version
+    pinned.pop("python", None)
+    lock = _lock()
+    assert set(pinned) == direct, "environment.yml and pyproject.toml list different packages"
+    mismatched = {n: (v, lock.get(n)) for n, v in pinned.items() if lock.get(n) != v}
+    assert not mismatched, f"environment.yml vs requirements.lock: {mismatched}"
