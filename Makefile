@@ -9,12 +9,12 @@ STAMP := $(VENV)/.installed
 ARGS ?=
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help reports test lab bench lint clean
+.PHONY: help reports test lab bench lint clean hooks
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml lab/overrides.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "setting up $(VENV) from requirements.lock (log: $(VENV)/install.log)…"
 	@$(PY) -m pip install --disable-pip-version-check -r requirements.lock > $(VENV)/install.log 2>&1 \
@@ -22,22 +22,29 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(PY) -m pip install --disable-pip-version-check --no-deps -e . >> $(VENV)/install.log 2>&1 \
 		|| { tail -n 30 $(VENV)/install.log; exit 1; }
 	@$(PY) -c "from analysis.publish.kernel import ensure_kernel; ensure_kernel()"
+	@mkdir -p $(VENV)/share/jupyter/lab/settings && cp lab/overrides.json $(VENV)/share/jupyter/lab/settings/
 	@touch $@
 
-reports: $(STAMP) ## build every report into reports/ (options: ARGS="--force --jobs 2 --only overview")
+# Notebooks stay without outputs in git even after a user runs and saves them in JupyterLab.
+hooks: $(STAMP)
+	@git rev-parse --git-dir > /dev/null 2>&1 && { git config --get filter.nbstripout.clean > /dev/null \
+		|| $(PY) -m nbstripout --install; } || true
+
+reports: $(STAMP) hooks ## build every report into reports/ (options: ARGS="--force --jobs 2 --only overview")
 	@$(PY) -m analysis build $(ARGS)
 
-test: $(STAMP) ## run the whole test suite (browser tests need /usr/bin/chromium)
+test: $(STAMP) hooks ## run the whole test suite (browser tests need /usr/bin/chromium)
 	@$(PY) -m pytest $(ARGS)
 
-lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
+lab: $(STAMP) hooks ## open JupyterLab on notebooks/ with the project's kernel
 	@$(PY) -m jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(ARGS)
 
 bench: $(STAMP) ## measure the build and the large-data path (see bench/README.md)
 	@$(PY) bench/run.py $(ARGS)
 
 lint: $(STAMP) ## ruff
-	@$(PY) -m ruff check analysis tests bench
+	@$(PY) -m ruff check analysis tests bench scripts
+	@$(VENV)/bin/lint-imports
 
 clean: ## remove built reports and caches (keeps .venv)
 	rm -rf reports/*.html reports/.manifest.json reports/failed .cache test-output

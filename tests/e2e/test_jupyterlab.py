@@ -136,3 +136,11 @@ def test_notebook_runs_with_defaults_in_a_lab_kernel(lab, name, min_images):
     assert result["errors"] == []
     assert result["cells"] > 3
     assert result["images"] >= min_images
+
+
+def test_lab_asks_nothing_that_needs_the_internet(lab):
+    """No news fetch or update check: the project's overrides.json is in force."""
+    plugin = lab.api("GET", "/lab/api/settings/@jupyterlab/apputils-extension:notification")
+    defaults = plugin["schema"]["properties"]
+    assert defaults["fetchNews"]["default"] == "false"
+    assert defaults["checkForUpdates"]["default"] is False

@@ -15,9 +15,27 @@ def _lock() -> dict[str, str]:
     return {k.lower(): v for k, v in re.findall(r"^([A-Za-z0-9_.-]+)==([^\s;]+)", text, re.M)}
 
 
+def _declared() -> tuple[set[str], set[str]]:
+    project = tomllib.loads((paths.PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    return ({d.lower() for d in project["dependencies"]},
+            {d.lower() for d in project["optional-dependencies"]["dev"]})
+
+
+def test_dev_tools_are_an_extra_not_a_runtime_dependency():
+    runtime, dev = _declared()
+    assert {"pytest", "playwright", "ruff", "import-linter", "nbstripout"} <= dev
+    assert not runtime & dev, "a package is both a runtime and a dev dependency"
+
+
+def test_lock_pins_every_runtime_and_dev_dependency():
+    runtime, dev = _declared()
+    missing = sorted((runtime | dev) - set(_lock()))
+    assert not missing, f"requirements.lock does not pin {missing}"
+
+
 def test_environment_yml_matches_lock_for_every_dependency():
-    project = tomllib.loads((paths.PROJECT_ROOT / "pyproject.toml").read_text())
-    direct = {d.lower() for d in project["project"]["dependencies"]}
+    runtime, dev = _declared()
+    direct = runtime | dev
     env = yaml.safe_load((paths.PROJECT_ROOT / "environment.yml").read_text())
     pinned = {}
     for item in env["dependencies"]:
