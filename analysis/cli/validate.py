@@ -12,7 +12,7 @@ from analysis.inputs.problems import DataError, Problem
 
 def _kind(path: Path) -> str:
     name = path.name
-    for kind in ("events", "places", "tallies", "articles"):
+    for kind in ("events", "places", "tallies", "articles", "phases"):
         if name.startswith(kind):
             return kind
     from analysis.inputs.acled import is_acled
@@ -38,6 +38,8 @@ def check_file(path: Path, place_keys: set[str] | None) -> list[Problem]:
                 curated.load_tallies(path)
             elif kind == "articles":
                 curated.load_articles(path)
+            elif kind == "phases":
+                curated.load_phases(path)
             elif kind == "acled":
                 from analysis.inputs.acled import load_acled
 
@@ -45,7 +47,7 @@ def check_file(path: Path, place_keys: set[str] | None) -> list[Problem]:
             else:
                 return [Problem(str(path), None, "(file)", path.name,
                                 "a file named events*.csv, places*.csv, tallies*.csv, "
-                                "articles*.csv or an ACLED export")]
+                                "phases*.csv, articles*.csv or an ACLED export")]
             problems: list[Problem] = []
         except DataError as err:
             problems = list(err.problems)
@@ -57,7 +59,8 @@ def validate_files(files: list[Path]) -> int:
     """Print every problem as file:line: column: value: expected; 0 when all clean."""
     if not files:
         files = [paths.DATA_DIR / paths.PLACES_FILE, paths.DATA_DIR / paths.EVENTS_FILE,
-                 paths.DATA_DIR / paths.TALLIES_FILE, paths.SEEDS_DIR / paths.ARTICLES_FILE]
+                 paths.DATA_DIR / paths.TALLIES_FILE, paths.DATA_DIR / paths.PHASES_FILE,
+                 paths.SEEDS_DIR / paths.ARTICLES_FILE]
     place_keys = None
     places = [f for f in files if _kind(f) == "places"]
     sibling = [f.parent / paths.PLACES_FILE for f in files if _kind(f) == "events"]
@@ -80,6 +83,30 @@ def validate_files(files: list[Path]) -> int:
             else:
                 errors += 1
                 print(problem, file=sys.stderr)
+    if not errors:
+        errors += _print_cross_file_problems(files)
     print(f"{len(files)} file(s) checked: "
           + ("no problems" if not errors else f"{errors} problem(s)"))
     return 0 if errors == 0 else 1
+
+
+def _print_cross_file_problems(files: list[Path]) -> int:
+    """Checks that need several files of one data folder: presence of US forces at attacked
+    sites, and every event inside a phase. Run only when each file is clean on its own."""
+    from analysis.inputs.curated import load_dataset
+
+    folders = {f.parent for f in files if _kind(f) == "events"}
+    count = 0
+    for folder in sorted(folders):
+        if not all((folder / name).exists() for name in (
+                paths.PLACES_FILE, paths.TALLIES_FILE, paths.PHASES_FILE)):
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                load_dataset(folder)
+        except DataError as err:
+            for problem in err.problems:
+                count += 1
+                print(problem, file=sys.stderr)
+    return count

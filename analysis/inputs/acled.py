@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.inputs.csv_text import file_label, read_text
-from analysis.inputs.curated import Dataset, join_places
+from analysis.inputs.curated import Dataset, join_places, project_phases
 from analysis.inputs.problems import DataError, Problem
 from analysis.inputs.vocabulary import COUNTRIES, EARLIEST_DATE
 
@@ -192,6 +192,7 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
         "killed": pd.array(raw["fatalities"].astype("int64").to_numpy(), dtype="Int64"),
         "us_injured_high": _nulls(n), "killed_high": _nulls(n), "disputes": "",
         "description": described.reset_index(drop=True), "sources": ACLED_URL, "seed": "",
+        "projectiles": _nulls(n),
         "source_line": raw.index.to_numpy() + 2,
     })
     place = np.asarray(place)
@@ -205,7 +206,8 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
         "source": ACLED_URL, "notes": "coordinates from the ACLED row",
         "name": raw["location"].to_numpy()[first],
     })
-    return Dataset(join_places(events, places, sort=False), places, _empty_tallies())
+    return Dataset(join_places(events, places, sort=False), places, _empty_tallies(),
+                   project_phases())
 
 
 def _empty_tallies() -> pd.DataFrame:

@@ -20,7 +20,7 @@ from analysis.inputs import digest, paths
 from analysis.inputs.curated import Dataset
 
 CACHE_DIR = paths.PROJECT_ROOT / ".cache" / "datasets"
-_PARTS = ("events", "places", "tallies")
+_PARTS = ("events", "places", "tallies", "phases")
 
 
 def cache_key(data: Path) -> str:

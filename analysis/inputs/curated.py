@@ -19,7 +19,7 @@ from analysis.inputs.problems import DataError, Problem
 
 __all__ = [
     "DataError", "Dataset", "load_dataset", "load_events", "load_places", "load_tallies",
-    "load_articles", "validate_frame",
+    "load_articles", "load_phases", "validate_frame",
 ]
 
 
@@ -140,13 +140,105 @@ def load_articles(path: Path, today: dt.date | None = None) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def load_phases(path: Path, today: dt.date | None = None) -> pd.DataFrame:
+    """The named periods of the timeline, in order, with no gap and no overlap.
+
+    Every phase but the last has an end; the last may be open (it runs to today). Each
+    boundary rests on a sourced event, so every phase needs sources.
+    """
+    from analysis.inputs.schemas import phases_schema
+
+    frame = read_table(path, V.PHASE_COLUMNS)
+    label = file_label(path)
+    validate_frame(frame, phases_schema(_today(today)), label)
+    frame = frame.sort_values("start", kind="stable")
+    problems = []
+    rows = list(frame.itertuples())
+    for i, row in enumerate(rows):
+        if row.end and row.end < row.start:
+            problems.append(Problem(label, row.Index, "end", row.end,
+                                    f"a date on or after start ({row.start})"))
+        if not row.end and i < len(rows) - 1:
+            problems.append(Problem(label, row.Index, "end", "", "an end date (only the last "
+                                    "phase may be open-ended)"))
+        if i + 1 < len(rows) and row.end:
+            following = rows[i + 1]
+            expected = (dt.date.fromisoformat(row.end) + dt.timedelta(days=1)).isoformat()
+            if following.start != expected:
+                why = "overlaps" if following.start <= row.end else "leaves a gap after"
+                problems.append(Problem(label, following.Index, "start", following.start,
+                                        f"{expected}, the day after {row.name!r} ends ("
+                                        f"this start {why} it)"))
+    if problems:
+        raise DataError(problems)
+    for c in ("start", "end"):
+        frame[c] = pd.to_datetime(frame[c].replace("", None), format="%Y-%m-%d")
+    frame["source_line"] = frame.index
+    return frame.reset_index(drop=True)
+
+
+def project_phases() -> pd.DataFrame:
+    """The project's phases (data/phases.csv): the timeline is the same whatever the data
+    source, so an ACLED export is split by them too."""
+    return load_phases(paths.DATA_DIR / paths.PHASES_FILE)
+
+
+def check_phases_cover(events: pd.DataFrame, phases: pd.DataFrame, file: str) -> None:
+    """Every event falls inside a phase, so every count can be split by phase."""
+    first, last = phases["start"].min(), phases["end"].max()
+    open_ended = phases["end"].isna().any()
+    outside = (events["event_date"] < first) | (
+        (events["event_date"] > last) if not open_ended else False)
+    if outside.any():
+        window = f"{first:%Y-%m-%d} to " + ("today" if open_ended else f"{last:%Y-%m-%d}")
+        raise DataError([Problem(file, int(r.source_line), "event_date",
+                                 f"{r.event_date:%Y-%m-%d}", f"a date inside the phases of "
+                                 f"phases.csv ({window})")
+                         for r in events[outside].itertuples(index=False)])
+
+
+def _period_bounds(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean."""
+    start = pd.Timestamp(text + {4: "-01-01", 7: "-01"}.get(len(text), ""))
+    end = {4: start + pd.offsets.YearEnd(0), 7: start + pd.offsets.MonthEnd(0)}.get(
+        len(text), start)
+    return start, end
+
+
+def check_presence(events: pd.DataFrame, places: pd.DataFrame, file: str) -> None:
+    """An attack on a US position needs US or coalition forces there that day, as far as the
+    gazetteer's sourced presence dates say; a row whose ``disputes`` explains why it still
+    counts (it names "US presence") is accepted."""
+    known = places[(places["us_presence_start"] != "") | (places["us_presence_end"] != "")]
+    if known.empty:
+        return
+    attacks = events[events["category"] == "attack_on_us"].merge(
+        known[["place", "us_presence_start", "us_presence_end"]], on="place")
+    problems = []
+    for r in attacks.itertuples(index=False):
+        if "us presence" in r.disputes.lower():
+            continue
+        began = _period_bounds(r.us_presence_start)[0] if r.us_presence_start else None
+        ended = _period_bounds(r.us_presence_end)[1] if r.us_presence_end else None
+        if (began is not None and r.event_date < began) or \
+                (ended is not None and r.event_date > ended):
+            span = f"{r.us_presence_start or '?'} to {r.us_presence_end or 'now'}"
+            problems.append(Problem(file, int(r.source_line), "event_date",
+                                    f"{r.event_date:%Y-%m-%d}", f"a day with US presence at "
+                                    f"{r.place} ({span} in places.csv), or 'US presence: ...' in "
+                                    "disputes saying why the attack still counts"))
+    if problems:
+        raise DataError(problems)
+
+
 @dataclass(frozen=True)
 class Dataset:
-    """Everything a report reads: events joined to the gazetteer, places, tallies."""
+    """Everything a report reads: events joined to the gazetteer, places, tallies, phases."""
 
     events: pd.DataFrame
     places: pd.DataFrame
     tallies: pd.DataFrame
+    phases: pd.DataFrame
 
     @property
     def as_of(self) -> pd.Timestamp:
@@ -160,8 +252,12 @@ def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = Non
     folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
     places = load_places(folder / paths.PLACES_FILE)
     events = load_events(folder / paths.EVENTS_FILE, set(places["place"]), today)
+    events_file = file_label(folder / paths.EVENTS_FILE)
+    check_presence(events, places, events_file)
     tallies = load_tallies(folder / paths.TALLIES_FILE, today)
-    return Dataset(join_places(events, places), places, tallies)
+    phases = load_phases(folder / paths.PHASES_FILE, today)
+    check_phases_cover(events, phases, events_file)
+    return Dataset(join_places(events, places), places, tallies, phases)
 
 
 def join_places(events: pd.DataFrame, places: pd.DataFrame, sort: bool = True) -> pd.DataFrame:

@@ -104,8 +104,38 @@ def places_schema() -> pa.DataFrameSchema:
         "source": _text(_matches(_SOURCES, "the http(s) URL the coordinates come from",
                                   blank_ok=True)),
         "notes": _text(),
+        "us_presence_start": _text(_partial_date()),
+        "us_presence_end": _text(_partial_date()),
+        "presence_source": _text(_matches(_SOURCES, "the http(s) URLs the presence dates come "
+                                          "from, separated by ' | '", blank_ok=True)),
+        "presence_note": _text(),
     }
     return pa.DataFrameSchema(columns, strict=False, name="places")
+
+
+def _partial_date() -> pa.Check:
+    """A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD, or blank."""
+    expected = "blank, or a date as YYYY, YYYY-MM or YYYY-MM-DD"
+
+    def check(s: pd.Series) -> pd.Series:
+        padded = s.where(s.str.len() != 4, s + "-01-01").where(s.str.len() != 7, s + "-01")
+        parsed = pd.to_datetime(padded, format="%Y-%m-%d", errors="coerce")
+        return (s == "") | (s.str.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?") & parsed.notna())
+
+    return pa.Check(check, error=expected, name=expected)
+
+
+def phases_schema(today: dt.date) -> pa.DataFrameSchema:
+    """Schema of data/phases.csv: named, sourced periods (the last may be open-ended)."""
+    columns = {
+        "name": _text(_required("the phase's name"), unique=True),
+        "start": _text(_date_between(V.EARLIEST_DATE, today)),
+        "end": _text(_date_between(V.EARLIEST_DATE, today, blank_ok=True)),
+        "summary": _text(_required("a one-line summary")),
+        "sources": _text(_matches(_SOURCES, "one or more http(s) URLs separated by ' | ' (every "
+                                            "boundary rests on a sourced event)")),
+    }
+    return pa.DataFrameSchema(columns, strict=False, name="phases")
 
 
 def _decimal_between(low: float, high: float, expected: str) -> pa.Check:

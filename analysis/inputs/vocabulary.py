@@ -9,7 +9,10 @@ PLACE_KINDS = ("base", "town", "city", "crossing", "facility", "region", "unloca
 # that no source locates. Neither is drawn on a map; both still count in tables.
 UNMAPPED_KINDS = ("region", "unlocated")
 COUNTRIES = ("Iraq", "Syria", "Jordan")
-TALLY_KINDS = ("official", "tracker")
+# official: US government statements; tracker: independent analysts' running counts;
+# claim: the militias' own cumulative claims; monitor: counts by local authorities (e.g. the
+# Kurdistan Region) and monitoring groups. Kinds are never added to or equated with each other.
+TALLY_KINDS = ("official", "tracker", "claim", "monitor")
 
 # The earliest date any row may carry: the war began on 7 October 2023 and the data model
 # covers that month whole.
@@ -21,12 +24,17 @@ ALIAS_SEPARATOR = " | "
 EVENT_COLUMNS = (
     "event_id", "event_date", "date_precision", "category", "actor", "attribution", "target",
     "weapon", "place", "us_killed", "us_injured", "killed", "us_injured_high", "killed_high",
-    "disputes", "description", "sources", "seed",
+    "disputes", "description", "sources", "seed", "projectiles",
 )
-COUNT_COLUMNS = ("us_killed", "us_injured", "killed", "us_injured_high", "killed_high")
+# Whole-number columns of events.csv; blank is unknown, never zero. ``projectiles`` is the
+# number of drones, rockets or missiles launched at the site that day, as reported.
+COUNT_COLUMNS = ("us_killed", "us_injured", "killed", "us_injured_high", "killed_high",
+                 "projectiles")
 PLACE_COLUMNS = (
     "place", "aliases", "kind", "country", "admin1", "latitude", "longitude", "source", "notes",
+    "us_presence_start", "us_presence_end", "presence_source", "presence_note",
 )
+PHASE_COLUMNS = ("name", "start", "end", "summary", "sources")
 TALLY_COLUMNS = (
     "kind", "as_of", "stated_on", "total", "iraq", "syria", "jordan", "us_injured",
     "us_killed", "speaker", "source", "note",
