@@ -8,6 +8,7 @@ A changed byte in a data file, or in this package, gives a new key; nothing is e
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -34,7 +35,10 @@ def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR)
     folder = cache_dir / cache_key(data)
     if (folder / "complete").exists():
         try:
-            return Dataset(*(pd.read_parquet(folder / f"{part}.parquet") for part in _PARTS))
+            meta = json.loads((folder / "meta.json").read_text())
+            searched = meta.get("searched_through")
+            return Dataset(*(pd.read_parquet(folder / f"{part}.parquet") for part in _PARTS),
+                           searched_through=pd.Timestamp(searched) if searched else None)
         except Exception:  # a damaged cache entry is rebuilt, never trusted
             shutil.rmtree(folder, ignore_errors=True)
     dataset = load()
@@ -43,6 +47,9 @@ def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache_dir))
         for part in _PARTS:
             getattr(dataset, part).to_parquet(tmp / f"{part}.parquet", index=False)
+        searched = dataset.searched_through
+        (tmp / "meta.json").write_text(json.dumps(
+            {"searched_through": None if searched is None else searched.date().isoformat()}))
         (tmp / "complete").touch()
         os.replace(tmp, folder)
     except OSError:  # read-only checkout or a concurrent writer: the cache is optional

@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis.inputs import paths
 from analysis.inputs import vocabulary as V
-from analysis.inputs.csv_text import file_label, read_table
+from analysis.inputs.csv_text import file_label, read_table, read_text
 from analysis.inputs.problems import DataError, Problem
 
 __all__ = [
@@ -212,7 +212,7 @@ def check_presence(events: pd.DataFrame, places: pd.DataFrame, file: str) -> Non
     known = places[(places["us_presence_start"] != "") | (places["us_presence_end"] != "")]
     if known.empty:
         return
-    attacks = events[events["category"] == "attack_on_us"].merge(
+    attacks = events[events["category"] == V.ATTACK].merge(
         known[["place", "us_presence_start", "us_presence_end"]], on="place")
     problems = []
     for r in attacks.itertuples(index=False):
@@ -239,6 +239,14 @@ class Dataset:
     places: pd.DataFrame
     tallies: pd.DataFrame
     phases: pd.DataFrame
+    # The date through which sources were searched (data/datapackage.json), not the date
+    # of the last event found; None for an export, whose searching is not ours to state.
+    searched_through: pd.Timestamp | None = None
+
+    @property
+    def current_to(self) -> pd.Timestamp:
+        """How far the data speaks for: the searched-through date, else the last date."""
+        return self.searched_through if self.searched_through is not None else self.as_of
 
     @property
     def as_of(self) -> pd.Timestamp:
@@ -257,7 +265,23 @@ def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = Non
     tallies = load_tallies(folder / paths.TALLIES_FILE, today)
     phases = load_phases(folder / paths.PHASES_FILE, today)
     check_phases_cover(events, phases, events_file)
-    return Dataset(join_places(events, places), places, tallies, phases)
+    return Dataset(join_places(events, places), places, tallies, phases,
+                   load_searched_through(folder / paths.PACKAGE_FILE))
+
+
+def load_searched_through(path: Path) -> pd.Timestamp | None:
+    """The ``searched_through`` date of a data package (None when the folder has none)."""
+    import json
+
+    if not path.exists():
+        return None
+    label = file_label(path)
+    try:
+        value = json.loads(read_text(path)).get("searched_through")
+        return pd.Timestamp(dt.date.fromisoformat(value)) if value is not None else None
+    except (ValueError, TypeError, AttributeError) as err:
+        raise DataError([Problem(label, None, "searched_through", str(err)[:60],
+                                 "a JSON object with searched_through as YYYY-MM-DD")]) from None
 
 
 def join_places(events: pd.DataFrame, places: pd.DataFrame, sort: bool = True) -> pd.DataFrame:

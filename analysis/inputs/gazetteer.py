@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from analysis.inputs.vocabulary import ALIAS_SEPARATOR, COUNTRIES
+from analysis.inputs.vocabulary import ALIAS_SEPARATOR, ATTACK, COUNTRIES
 
 
 def region_key(country: str, admin1: str | None = None) -> str:
@@ -31,7 +31,7 @@ def in_region(events: pd.DataFrame, region: str) -> pd.DataFrame:
 
 def region_attack_counts(events: pd.DataFrame) -> dict[str, int]:
     """Attacks per country (all three, even when zero) and per governorate with any."""
-    attacks = events[events["category"] == "attack_on_us"]
+    attacks = events[events["category"] == ATTACK]
     counts: dict[str, int] = {}
     by_country = attacks["country"].value_counts()
     by_admin = attacks.groupby(["country", "admin1"]).size()

@@ -29,3 +29,13 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class ParameterError(ValueError):
+    """A report parameter (or a name passed to a counting function) that cannot be used;
+    the message lists what is allowed."""
+
+
+def unknown_value(name: str, value: object, allowed) -> ParameterError:
+    """The one message for a value outside a known list."""
+    return ParameterError(f"{name}: {value!r}: unknown; allowed: {', '.join(allowed)}")

@@ -1,6 +1,8 @@
 """The controlled vocabularies of the data model (DESIGN.md §3), defined once."""
 
-CATEGORIES = ("attack_on_us", "strike_on_militants")
+ATTACK = "attack_on_us"  # on a US or US-led coalition position
+STRIKE = "strike_on_militants"  # on an Iran-aligned group
+CATEGORIES = (ATTACK, STRIKE)
 ATTRIBUTIONS = ("claimed", "confirmed", "alleged", "unknown")
 WEAPONS = ("drone", "rocket", "ballistic_missile", "mortar", "airstrike", "mixed", "unknown")
 DATE_PRECISIONS = ("day", "week", "month")
@@ -17,6 +19,9 @@ TALLY_KINDS = ("official", "tracker", "claim", "monitor")
 # The earliest date any row may carry: the war began on 7 October 2023 and the data model
 # covers that month whole.
 EARLIEST_DATE = "2023-10-01"
+# Where reports start by default: the day of the Hamas attack (notebooks' parameter cells
+# repeat it as a literal, which papermill needs; a test keeps them equal).
+REPORT_START = "2023-10-07"
 
 SOURCE_SEPARATOR = " | "
 ALIAS_SEPARATOR = " | "

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.inputs.vocabulary import COUNTRIES
+from analysis.inputs.vocabulary import ATTACK, COUNTRIES, STRIKE
+from analysis.measures import phases as phase_table
 
-ATTACK = "attack_on_us"
-STRIKE = "strike_on_militants"
 # The Pentagon counts attacks from 17 October 2023, the first day of the campaign.
 FIRST_ATTACKS = pd.Timestamp("2023-10-17")
 
@@ -20,10 +19,28 @@ def _ts(value: str | pd.Timestamp | None) -> pd.Timestamp | None:
     return None if value is None or value == "" else pd.Timestamp(value)
 
 
+def bounds(start: str | pd.Timestamp | None = None, end: str | pd.Timestamp | None = None,
+           phase: str | None = None, phases: pd.DataFrame | None = None
+           ) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """A date window given as dates, or as a phase name (looked up in ``phases``); a phase
+    narrowed by start/end keeps the part inside both."""
+    s, e = _ts(start), _ts(end)
+    if phase is None:
+        return s, e
+    if phases is None:
+        raise ValueError("a phase name needs the phases table (dataset.phases)")
+    p = phase_table.get(phases, phase)
+    return (max(p.start, s) if s is not None else p.start,
+            min(p.end, e) if (e is not None and p.end is not None) else (p.end or e))
+
+
 def window(events: pd.DataFrame, start: str | pd.Timestamp | None = None,
            end: str | pd.Timestamp | None = None,
-           countries: list[str] | None = None) -> pd.DataFrame:
-    """Events dated from ``start`` to ``end`` inclusive, in the given countries (None = all)."""
+           countries: list[str] | None = None, *, phase: str | None = None,
+           phases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Events dated from ``start`` to ``end`` inclusive (or in the named ``phase``), in the
+    given countries (None = all)."""
+    start, end = bounds(start, end, phase, phases)
     mask = pd.Series(True, index=events.index)
     if (s := _ts(start)) is not None:
         mask &= events["event_date"] >= s
@@ -44,10 +61,22 @@ def strikes(events: pd.DataFrame) -> pd.DataFrame:
     return events[events["category"] == STRIKE]
 
 
-def attacks_since(events: pd.DataFrame, start: str | pd.Timestamp,
-                  end: str | pd.Timestamp | None = None) -> int:
-    """Number of documented attacks on US positions from ``start`` to ``end`` inclusive."""
-    return len(attacks(window(events, start, end)))
+def attacks_since(events: pd.DataFrame, start: str | pd.Timestamp | None = None,
+                  end: str | pd.Timestamp | None = None, *, phase: str | None = None,
+                  phases: pd.DataFrame | None = None) -> int:
+    """Number of documented attacks on US positions from ``start`` to ``end`` inclusive (or
+    in the named ``phase``)."""
+    return len(attacks(window(events, start, end, phase=phase, phases=phases)))
+
+
+def by_phase(events: pd.DataFrame, phases: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Events per phase (every phase present, zeros kept), optionally a column per ``by``."""
+    named = phase_table.with_phase(events, phases)
+    if by is None:
+        return named.groupby("phase", observed=False).size().rename("events").to_frame()
+    table = named.groupby(["phase", by], observed=False).size().unstack(by, fill_value=0)
+    table.columns.name = None
+    return country_columns(table) if by == "country" else table
 
 
 def counts_by(events: pd.DataFrame, by: str | list[str] = "country") -> pd.DataFrame:
@@ -70,13 +99,16 @@ def country_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 def weekly_counts(events: pd.DataFrame, by: str = "country",
                   start: str | pd.Timestamp | None = None,
-                  end: str | pd.Timestamp | None = None) -> pd.DataFrame:
+                  end: str | pd.Timestamp | None = None, *, phase: str | None = None,
+                  phases: pd.DataFrame | None = None) -> pd.DataFrame:
     """Events per week (weeks start on Monday), one column per value of ``by``.
 
     Weeks with no events are present with zeros, so a chart shows quiet weeks as quiet.
     """
-    s = _ts(start) or events["event_date"].min()
-    e = _ts(end) or events["event_date"].max()
+    s, e = bounds(start, end, phase, phases)
+    events = window(events, s, e)
+    s = s or events["event_date"].min()
+    e = e or events["event_date"].max()
     weeks = pd.date_range(s - pd.Timedelta(days=s.weekday()), e, freq="W-MON")
     if len(weeks) == 0 or weeks[0] > s:
         weeks = pd.DatetimeIndex([s - pd.Timedelta(days=s.weekday())]).append(weeks)
@@ -90,10 +122,14 @@ def weekly_counts(events: pd.DataFrame, by: str = "country",
 
 def cumulative_series(events: pd.DataFrame, start: str | pd.Timestamp | None = None,
                       end: str | pd.Timestamp | None = None,
-                      by: str | None = None) -> pd.DataFrame:
-    """Cumulative number of events per day from ``start`` to ``end`` (a column per ``by``)."""
-    s = _ts(start) or events["event_date"].min()
-    e = _ts(end) or events["event_date"].max()
+                      by: str | None = None, *, phase: str | None = None,
+                      phases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Cumulative number of events per day from ``start`` to ``end`` (or over the named
+    ``phase``), a column per ``by``."""
+    s, e = bounds(start, end, phase, phases)
+    events = window(events, s, e)
+    s = s or events["event_date"].min()
+    e = e or events["event_date"].max()
     days = pd.date_range(s, e, freq="D")
     if by is None:
         daily = events.groupby("event_date").size().rename("total").to_frame()
@@ -146,12 +182,14 @@ def monthly_counts(events: pd.DataFrame, by: str) -> pd.DataFrame:
 
 
 def strike_rounds(events: pd.DataFrame, actor: str = "United States") -> pd.DataFrame:
-    """Announced strike rounds: one actor's strikes grouped by day (a day apart = one round).
+    """Announced strike rounds: one actor's strikes that its government announced or
+    acknowledged (not those others blame on it), grouped by day (a day apart = one round).
 
     Columns: start, end, locations (place names), targets, rows, killed, killed_high.
     """
     hits = strikes(events)
-    hits = hits[hits["actor"] == actor].sort_values("event_date")
+    announced = hits["attribution"].isin(["confirmed", "claimed"])
+    hits = hits[(hits["actor"] == actor) & announced].sort_values("event_date")
     if hits.empty:
         return pd.DataFrame(columns=["start", "end", "locations", "targets", "rows", "killed",
                                      "killed_high"])

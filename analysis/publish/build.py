@@ -85,7 +85,8 @@ def load_choices(data: Path):
     counts = region_attack_counts(dataset.events)
     regions = tuple(counts)
     choices = Choices(regions=regions, articles=tuple(articles["id"]),
-                      region_attacks=dict(counts), last_date=dataset.as_of.date(),
+                      phases=tuple(dataset.phases.sort_values("start")["name"]),
+                      region_attacks=dict(counts), last_date=dataset.current_to.date(),
                       article_titles=dict(zip(articles["id"], articles["title"], strict=True)))
     return choices, dataset.as_of.date().isoformat()
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+EXPLORE_TAG = "explore"
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
 
@@ -23,6 +25,10 @@ def exporter() -> HTMLExporter:
     exp.exclude_output_prompt = True
     exp.anchor_link_text = ""
     exp.embed_images = True
+    # Cells tagged "explore" are for JupyterLab users (they show the data behind the report)
+    # and never reach the shared HTML.
+    exp.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={EXPLORE_TAG}),
+                              enabled=True)
     return exp
 
 

@@ -24,7 +24,7 @@ MAX_REGISTRY_BYTES = 1_000_000
 BUILD_SET = ("data_path",)
 # The parameter each family sets per member; overriding it would give every member the same
 # data under different titles.
-FAMILY_PARAMETER = {"region": "region", "article": "article_id"}
+FAMILY_PARAMETER = {"region": "region", "article": "article_id", "phase": "phase"}
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,18 @@ def notebook_parameters(notebook: Path) -> dict[str, Any]:
 def _inspect(path: str, _mtime: int) -> tuple[tuple[str, Any], ...]:
     import papermill
 
-    return tuple((name, info["default"]) for name, info in
+    return tuple((name, _literal(info["default"])) for name, info in
                  papermill.inspect_notebook(path).items())
+
+
+def _literal(source: str) -> Any:
+    """A parameter's default as papermill reports it (Python source) as a value."""
+    import ast
+
+    try:
+        return ast.literal_eval(source)
+    except (ValueError, SyntaxError):
+        return None
 
 
 def check_names(spec: ReportSpec, allowed: dict[str, Any]) -> None:
@@ -103,6 +113,7 @@ class Choices:
     """The values a parameter may take, drawn from the data (listed in error messages)."""
 
     regions: tuple[str, ...] = ()
+    phases: tuple[str, ...] = ()
     last_date: object = None  # datetime.date of the data's last event or tally
     articles: tuple[str, ...] = ()
     region_attacks: dict[str, int] = field(default_factory=dict)
@@ -124,6 +135,8 @@ def check_values(spec: ReportSpec, choices: Choices) -> None:
             parse_countries(p["countries"])
         if "region" in p and p["region"] not in choices.regions:
             raise unknown_value("region", p["region"], choices.regions)
+        if p.get("phase") is not None and p["phase"] not in choices.phases:
+            raise unknown_value("phase", p["phase"], choices.phases)
         if "article_id" in p and p["article_id"] not in choices.articles:
             raise unknown_value("article_id", p["article_id"], choices.articles)
     except ParameterError as err:
@@ -156,14 +169,22 @@ def expand(registry: dict[str, Any], base: Path, choices: Choices,
             raise ParameterError(f"reports.yml: entry {i}: {set_here[0]}: set by the build; "
                                  "give the data with --data instead")
         family_owned = FAMILY_PARAMETER.get(entry.get("for_each"))
-        if family_owned and family_owned in overrides:
+        if family_owned == "phase" and "phase" in overrides:
+            pass  # --param phase=X builds only that member of the phase family (below)
+        elif family_owned and family_owned in overrides:
             raise ParameterError(
                 f"{family_owned}: set per report by the {entry.get('name', 'region')!r} "
                 f"family; build one member with --only NAME instead of --param")
         for name, title, own, origin in _members(entry, choices):
+            if family_owned == "phase" and "phase" in overrides and \
+                    own["phase"] != overrides["phase"]:
+                continue
+            if family_owned != "phase" and overrides.get("phase") is not None:
+                title = f"{title}: {overrides['phase']}"
             # Defaults are general: they apply to the notebooks that declare them.
             general = {k: v for k, v in defaults.items() if k in allowed}
-            merged = {**general, **own_parameters, **own}
+            declared = {k: v for k, v in allowed.items() if k not in BUILD_SET}
+            merged = {**declared, **general, **own_parameters, **own}
             merged.update({k: v for k, v in overrides.items() if k in allowed})
             try:
                 merged = safe_parameters(merged)
@@ -213,6 +234,11 @@ def _members(entry: dict[str, Any], choices: Choices):
                 yield (f"{prefix}-{slug(region)}", title.replace("{region}", shown),
                        {"region": region},
                        f"region {region!r} (country and admin1 in data/places.csv)")
+    elif family == "phase":
+        prefix = entry.get("name", "phase")
+        for phase in choices.phases:
+            yield (f"{prefix}-{slug(phase)}", title.replace("{phase}", phase), {"phase": phase},
+                   f"phase {phase!r} (data/phases.csv)")
     elif family == "article":
         prefix = entry.get("name", "article")
         for article in choices.articles:
@@ -220,4 +246,5 @@ def _members(entry: dict[str, Any], choices: Choices):
             yield (f"{prefix}-{slug(article)}", title.replace("{article}", label),
                    {"article_id": article}, f"article {article!r} (seeds/articles.csv)")
     else:
-        raise RegistryError(f"reports.yml: for_each: {family!r}: expected 'region' or 'article'")
+        raise RegistryError(f"reports.yml: for_each: {family!r}: expected 'region', 'phase' "
+                            "or 'article'")

@@ -8,8 +8,9 @@ import pandas as pd
 
 from analysis.inputs.curated import Dataset
 from analysis.inputs.seed_articles import article_text, load_seed_articles
+from analysis.inputs.vocabulary import STRIKE
 from analysis.measures import claims, mentions
-from analysis.report.html import Html, bullet_list, esc, format_date, link, table
+from analysis.report.html import Html, bullet_list, esc, format_date, hints, link, table
 from analysis.report.parameters import unknown_value
 
 _VERDICT_CLASS = {claims.SUPPORTED: "verdict-supported", claims.CONTRADICTED:
@@ -44,20 +45,51 @@ class ArticleView:
         ev = self.dataset.events
         return ev[ev["event_date"] <= self.published]
 
+    def __repr__(self) -> str:
+        return (f"ArticleView({self.article['id']!r}: {self.article['title']!r}, "
+                f"{self.article['outlet']}, {self.published:%-d %b %Y}; "
+                f"{len(self.events_then):,} events and {len(self.dataset.tallies):,} stated "
+                "counts as of publication)")
+
+    @property
+    def body(self) -> str:
+        """The text without its wire dateline (where it was filed is not where it happened)."""
+        return mentions.drop_dateline(self.text)
+
     def places_found(self) -> pd.DataFrame:
-        return mentions.find_places(self.text, self.dataset.places)
+        """Gazetteer places the article names."""
+        return mentions.find_places(self.body, self.dataset.places)
+
+    def regions(self) -> tuple[str, ...]:
+        """Countries and governorates the article's lead (its first two sentences) names:
+        where the story it tells happened."""
+        lead = " ".join(mentions.sentences(self.body)[:2])
+        return mentions.regions_named(lead, self.dataset.places)
 
     def mentions(self) -> list[mentions.Mention]:
-        return mentions.find_numbers(self.text)
+        return mentions.find_numbers(self.text, self.published, self.dataset.places)
+
+    def numbers(self) -> pd.DataFrame:
+        """Every number the article gives, what it counts and what its sentence names."""
+        return pd.DataFrame([{"number": m.value, "qualifier": m.qualifier, "counts": m.what,
+                              "measure": claims.MEASURE_NAMES[m.measure],
+                              "dates": ", ".join(f"{d:%-d %b %Y}" for d in m.dates),
+                              "places": ", ".join(m.places + m.regions)}
+                             for m in self.mentions()],
+                            columns=["number", "qualifier", "counts", "measure", "dates",
+                                     "places"])
 
     def matched(self) -> pd.DataFrame:
+        """Events the article describes (see claims.matched_events)."""
         return claims.matched_events(self.events_then, self.dataset.places,
                                      self.places_found(), self.published,
-                                     str(self.article["id"]))
+                                     str(self.article["id"]), self.regions())
 
     def claims(self) -> pd.DataFrame:
-        return claims.check_claims(self.mentions(), self.events_then, self.dataset.tallies,
-                                   self.matched(), self.published)
+        """Each quantitative claim with its verdict and the numbers behind it."""
+        context = claims.Context(self.events_then, self.dataset.tallies, self.matched(),
+                                 self.published, self.regions())
+        return claims.check_claims(self.mentions(), context)
 
     # ---- what the notebook shows ---------------------------------------------------------
     def summary(self) -> Html:
@@ -77,8 +109,7 @@ class ArticleView:
         return Html('<blockquote class="article-text">' +
                     "".join(f"<p>{esc(p)}</p>" for p in paragraphs) + "</blockquote>")
 
-    def places_table(self) -> Html:
-        found = self.places_found()
+    def places_table(self, found: pd.DataFrame) -> Html:
         if found.empty:
             return Html("<p>No place from the gazetteer is named.</p>")
         places = self.dataset.places.set_index("place")
@@ -88,27 +119,30 @@ class ArticleView:
         return table(out[["as written", "name", "kind", "admin1", "country", "mentions"]]
                      .rename(columns={"name": "gazetteer place", "admin1": "governorate"}))
 
-    def actors_table(self) -> Html:
-        return table(mentions.find_actors(self.text))
+    def actors(self) -> pd.DataFrame:
+        """Actors the article names."""
+        return hints(mentions.find_actors(self.text), empty="No known actor is named.")
 
-    def dates_table(self) -> Html:
-        return table(mentions.resolve_dates(self.text, self.published), dates=["from", "to"])
+    def dates(self) -> pd.DataFrame:
+        """Dates the article gives, resolved against its publication date."""
+        return hints(mentions.resolve_dates(self.text, self.published),
+                     empty="The article gives no date.")
 
-    def numbers_table(self) -> Html:
-        rows = pd.DataFrame([{"number": m.value, "qualifier": m.qualifier, "counts": m.what,
-                              "measure": m.measure.replace("_", " ")}
-                             for m in self.mentions()])
-        return table(rows)
+    def title_block(self) -> Html:
+        """The H1 naming the article this report puts into context."""
+        return Html(f"<h1>In context: {esc(self.article['title'])}</h1>"
+                    f'<p class="currency">{esc(self.article["outlet"])}, published '
+                    f"{esc(format_date(self.published))}; checked against the data as it stood "
+                    "that day.</p>")
 
-    def claims_table(self) -> Html:
-        c = self.claims()
+    def claims_table(self, c: pd.DataFrame) -> Html:
+        """The claims with their verdicts coloured."""
         c = c.assign(verdict=[f'<span class="{_VERDICT_CLASS[v]}">{esc(v)}</span>'
                               for v in c["verdict"]])
         return table(c[["claim", "verdict", "data", "sentence"]],
                      raw_html=["verdict"])
 
-    def matched_table(self) -> Html:
-        m = self.matched()
+    def matched_table(self, m: pd.DataFrame) -> Html:
         if m.empty:
             return Html("<p>No event in the data matches this article.</p>")
         m = m[["event_date", "match", "category", "place_name", "actor", "attribution",
@@ -118,10 +152,9 @@ class ArticleView:
                                        "us_injured": "US injured"}),
                      dates=["date"], sources=["sources"])
 
-    def toll_sources(self) -> Html:
+    def toll_sources(self, matched: pd.DataFrame) -> Html:
         """What each source said about the matched strikes' toll (the disputes column)."""
-        hits = self.matched()
-        hits = hits[(hits["category"] == "strike_on_militants") & (hits["disputes"] != "")]
+        hits = matched[(matched["category"] == STRIKE) & (matched["disputes"] != "")]
         if hits.empty:
             return Html("<p>The sources agree on the matched events, or none matched.</p>")
         return Html("".join(
@@ -136,8 +169,15 @@ class ArticleView:
             f"Events match when they happened at a named place, or in its governorate, in "
             f"the {claims.MATCH_DAYS_BEFORE} days before publication, or when the data links "
             "them to this article.",
-            "Claims are checked against the data as it stood on the publication date: "
-            "documented incidents up to that day and the latest official count stated by then.",
+            "Each claim is held only against what its sentence describes: the events of the "
+            "dates it gives (one day either side, for US and local dates; else the days before "
+            "publication), at the places or in the regions it names (else the events the "
+            "article describes), for the measure it counts. Digits of dates are never read as "
+            "counts. When nothing matches, the verdict is 'cannot check' and says why.",
+            "Running totals are held against the latest stated count of the matching kind known "
+            "by the publication date (official counts for attacks and US injuries, the "
+            f"militias' own totals for claimed operations); a count older than "
+            f"{claims.STALE_DAYS} days at publication is not used.",
             "A toll inside the range sources reported is 'disputed among sources', not "
             "'supported': the report never picks one figure silently.",
         ]

@@ -6,6 +6,8 @@ notebook displays (see display.py), so they neither vanish nor appear twice.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
@@ -20,12 +22,78 @@ from analysis.report.style import (
 )
 
 KEY_DATES = {
-    "2023-10-07": "7 Oct: Hamas attack, war begins",
-    "2023-10-17": "17 Oct: first attacks",
     "2024-01-28": "28 Jan: Tower 22",
     "2024-02-02": "2 Feb: US strikes",
-    "2024-02-04": "4 Feb: pause",
 }
+
+
+@dataclass(frozen=True)
+class Span:
+    """One panel of a time chart: a phase (or the part of it in the report's window) and how
+    many attacks it holds, which sets how much width it gets."""
+
+    name: str
+    start: pd.Timestamp
+    end: pd.Timestamp
+    attacks: int
+
+    @property
+    def weight(self) -> float:
+        """Width share: a busy phase gets about one unit per week, at most 16; a long quiet
+        phase is compressed to 16 and an empty one to 4, so no chart spends most of its
+        width on empty time."""
+        weeks = max((self.end - self.start).days / 7, 1)
+        return max(5.5, min(16.0, weeks)) if self.attacks else 5.5
+
+
+def _span_label(span: Span) -> str:
+    """The phase's name and dates, wrapped to the panel's width."""
+    import textwrap
+
+    width = max(10, int(span.weight * 2.3))
+    dates = f"{span.start:%-d %b %Y} – {span.end:%-d %b %Y}"
+    if len(dates) > width:
+        dates = f"{span.start:%-d %b %Y} –\n{span.end:%-d %b %Y}"
+    return "\n".join(textwrap.wrap(span.name, width) + [dates])
+
+
+def phase_axes(fig: Figure, spans: list[Span]) -> list:
+    """One axes per phase, side by side, widths by :attr:`Span.weight`, sharing the y axis,
+    each with its own date axis and the phase's name on top."""
+    grid = fig.add_gridspec(1, len(spans), width_ratios=[s.weight for s in spans],
+                            wspace=0.03)
+    axes: list = []
+    for i, span in enumerate(spans):
+        ax = fig.add_subplot(grid[0, i], sharey=axes[0] if axes else None)
+        pad = pd.Timedelta(days=max(2, (span.end - span.start).days // 40))
+        ax.set_xlim(span.start - pad, span.end + pad + pd.Timedelta(days=6))
+        ax.set_title(_span_label(span), fontsize=9, fontweight="normal", loc="left")
+        ax.xaxis_date()
+        _span_ticks(ax, span)
+        ax.tick_params(axis="x", labelsize=8)
+        if i:
+            ax.tick_params(axis="y", labelleft=False)
+        axes.append(ax)
+    return axes
+
+
+def _span_ticks(ax, span: Span) -> None:
+    """Few, plain date ticks that fit a panel's width (no locator guessing, no warnings)."""
+    days = (span.end - span.start).days
+    room = max(2, int(span.weight // 3))  # ticks that fit side by side
+    if days <= 70:
+        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO,
+                                                         interval=max(1, days // 7 // room + 1)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+    else:
+        months = max(1, round(days / 30.4 / room))
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonthday=1, interval=months))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+
+
+def _empty_panel(ax, text: str = "no attacks documented") -> None:
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes,
+            color="#777777", fontsize=8.5, rotation=90)
 
 
 def _stacked_bars(ax, frame: pd.DataFrame, colours: dict[str, str], width_days: float,
@@ -57,85 +125,101 @@ def _stacked_bars(ax, frame: pd.DataFrame, colours: dict[str, str], width_days: 
     ax.set_ylim(0, max(bottom.max() if len(bottom) else 1, 1) * 1.08)
 
 
-def _date_axis(ax, span_days: int) -> None:
-    if span_days > 400:
-        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
-    elif span_days > 120:
-        ax.xaxis.set_major_locator(mdates.MonthLocator())
-    else:
-        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b\n%Y" if span_days <= 120
-                                                      else "%b\n%Y"))
-
-
 def _mark_key_dates(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
     top = ax.get_ylim()[1]
     for i, (day, label) in enumerate(KEY_DATES.items()):
         when = pd.Timestamp(day)
         if start <= when <= end:
             ax.axvline(when, color="#999999", linewidth=0.8, linestyle=":")
-            ax.text(when, top * (0.98 - 0.065 * i), " " + label, fontsize=8,
+            ax.text(when, top * (0.98 - 0.07 * i), " " + label, fontsize=7.5,
                     color="#555555", va="top",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8})
 
 
-def cumulative_chart(cumulative: pd.DataFrame, tallies: pd.DataFrame, source: str,
-                     title: str = "Attacks on US positions, cumulative") -> Figure:
-    """Documented attacks as a rising line, official and tracker tallies as points."""
+def _in_span(frame: pd.DataFrame, span: Span, column: str | None = None) -> pd.DataFrame:
+    dates = frame.index if column is None else frame[column]
+    return frame[(dates >= span.start) & (dates <= span.end)]
+
+
+def cumulative_chart(cumulative: pd.DataFrame, tallies: pd.DataFrame, spans: list[Span],
+                     source: str, title: str = "Attacks on US positions, cumulative") -> Figure:
+    """Documented attacks as a rising line, phase by phase; stated counts as points, one
+    marker per kind (official, tracker), never joined to the line."""
     with styled():
-        fig = new_figure()
-        ax = fig.add_subplot()
-        ax.step(cumulative.index, cumulative["total"], where="post", color="#333333",
-                linewidth=2, label="Documented incidents (this dataset)")
-        in_range = tallies[(tallies["as_of"] >= cumulative.index.min())
-                           & (tallies["as_of"] <= cumulative.index.max())]
-        for kind, colour, marker, label in (
-            ("official", OFFICIAL_COLOUR, "o", "Official US count (as stated)"),
-            ("tracker", TRACKER_COLOUR, "D", "Independent tracker count"),
-        ):
-            points = in_range[in_range["kind"] == kind].dropna(subset=["total"])
-            if not points.empty:
-                ax.scatter(points["as_of"], points["total"], s=36, color=colour,
-                           marker=marker, zorder=3, label=label,
-                           facecolors="white" if kind == "tracker" else colour)
-        ax.set_ylim(0, max(ax.get_ylim()[1], 1) * 1.12)
-        ax.set_title(title)
-        ax.set_ylabel("Attacks since 17 Oct 2023 (count)")
-        ax.set_xlabel("Date")
-        start, end = cumulative.index.min(), cumulative.index.max()
-        _date_axis(ax, (end - start).days)
-        _mark_key_dates(ax, start, end)
-        ax.legend(loc="center right")
+        fig = new_figure((9.5, 5.0))
+        axes = phase_axes(fig, spans)
+        top = max(float(cumulative["total"].max()) if len(cumulative) else 1, 1)
+        kinds = (("official", OFFICIAL_COLOUR, "o", "Official US count (as stated)"),
+                 ("tracker", TRACKER_COLOUR, "D", "Independent tracker count"))
+        for ax, span in zip(axes, spans, strict=True):
+            part = _in_span(cumulative, span)
+            ax.step(part.index, part["total"], where="post", color="#333333", linewidth=2,
+                    label="Documented incidents (this dataset)")
+            for kind, colour, marker, label in kinds:
+                points = _in_span(tallies[tallies["kind"] == kind].dropna(subset=["total"]),
+                                  span, "as_of")
+                if not points.empty:
+                    ax.scatter(points["as_of"], points["total"], s=30, color=colour,
+                               marker=marker, zorder=3, label=label,
+                               facecolors="white" if kind == "tracker" else colour)
+                    top = max(top, float(points["total"].max()))
+            _mark_key_dates(ax, span.start, span.end)
+        axes[0].set_ylim(0, top * 1.12)
+        axes[0].set_ylabel("Attacks since 17 Oct 2023 (count)")
+        _figure_legend(fig, axes, spans)
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
         add_source_line(fig, source)
     return fig
 
 
-def _stacked_over_time(frame: pd.DataFrame, colours: dict[str, str], width_days: float,
-                       labels: dict[str, str], title: str, unit: str, xlabel: str,
-                       source: str, min_span: int = 0) -> Figure:
-    """The shared shape of the weekly and monthly stacked bar charts."""
+def _figure_legend(fig: Figure, axes: list, spans: list[Span]) -> None:
+    """One legend for all panels, without repeats, in the upper left of the widest panel."""
+    seen: dict[str, object] = {}
+    for ax in axes:
+        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            seen.setdefault(label, handle)
+    if seen:
+        widest = max(range(len(spans)), key=lambda i: spans[i].weight)
+        axes[widest].legend(list(seen.values()), list(seen), loc="upper left", fontsize=8,
+                            frameon=True, framealpha=0.9, edgecolor="none")
+
+
+def _stacked_by_phase(frame: pd.DataFrame, spans: list[Span], colours: dict[str, str],
+                      labels: dict[str, str], title: str, ylabel: str, source: str,
+                      width_days: float = 6, size: tuple[float, float] = (9.5, 4.8)) -> Figure:
+    """Stacked bars (a column per series, indexed by week) in one panel per phase."""
     with styled():
-        fig = new_figure()
-        ax = fig.add_subplot()
-        _stacked_bars(ax, frame, colours, width_days, labels)
-        ax.set_title(title)
-        ax.set_ylabel(f"Attacks (count per {unit})")
-        ax.yaxis.get_major_locator().set_params(integer=True)
-        ax.set_xlabel(xlabel)
-        span = (frame.index.max() - frame.index.min()).days if len(frame) else 0
-        _date_axis(ax, max(span, min_span))
-        if len(frame.columns) and not frame.empty:
-            ax.legend(loc="upper right", ncols=1 if len(frame.columns) <= 3 else 2)
+        fig = new_figure(size)
+        axes = phase_axes(fig, spans)
+        series = [c for c in frame.columns if c != "phase"]
+        top = 1.0
+        for ax, span in zip(axes, spans, strict=True):
+            part = _in_span(frame, span)[series]
+            if part.to_numpy().sum() == 0:
+                _empty_panel(ax)
+                continue
+            _stacked_bars(ax, part, colours, width_days, labels)
+            top = max(top, float(part.sum(axis=1).max()))
+            _mark_key_dates(ax, span.start, span.end)
+        for ax, span in zip(axes, spans, strict=True):
+            pad = pd.Timedelta(days=max(2, (span.end - span.start).days // 40))
+            ax.set_xlim(span.start - pad, span.end + pad + pd.Timedelta(days=6))
+        axes[0].set_ylim(0, top * 1.1)
+        axes[0].yaxis.get_major_locator().set_params(integer=True)
+        axes[0].set_ylabel(ylabel)
+        _figure_legend(fig, axes, spans)
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
         add_source_line(fig, source)
     return fig
 
 
-def weekly_chart(weekly: pd.DataFrame, source: str,
+def weekly_chart(weekly: pd.DataFrame, spans: list[Span], source: str,
                  title: str = "Attacks on US positions per week, by country") -> Figure:
-    """Stacked weekly bars, one colour per country."""
-    return _stacked_over_time(weekly, {c: country_colour(c) for c in weekly.columns}, 6,
-                              {c: c for c in weekly.columns}, title, "week",
-                              "Week beginning (Monday)", source)
+    """Stacked weekly bars, one colour per country, one panel per phase."""
+    countries = [c for c in weekly.columns if c != "phase"]
+    return _stacked_by_phase(weekly, spans, {c: country_colour(c) for c in countries},
+                             {c: c for c in countries}, title,
+                             "Attacks (count per week)", source)
 
 
 def breakdown_chart(counts: pd.DataFrame, label: str, source: str, title: str,
@@ -156,46 +240,66 @@ def breakdown_chart(counts: pd.DataFrame, label: str, source: str, title: str,
     return fig
 
 
-def weapon_mix_chart(monthly: pd.DataFrame, source: str,
-                     title: str = "Weapons used in attacks on US positions, by month") -> Figure:
-    """Stacked monthly bars, one colour per weapon."""
+def weapon_by_phase_chart(counts: pd.DataFrame, source: str,
+                          title: str = "Weapons used in attacks on US positions, by phase"
+                          ) -> Figure:
+    """One horizontal bar per phase split by weapon as a share of its attacks, with the
+    number of attacks at the end of each bar."""
     from analysis.report.style import WEAPON_COLOURS
 
-    ordered = monthly[[w for w in WEAPON_COLOURS if w in monthly.columns]]
-    return _stacked_over_time(ordered, WEAPON_COLOURS, 25,
-                              {w: w.replace("_", " ") for w in ordered.columns}, title,
-                              "month", "Month", source, min_span=121)
+    ordered = counts[[w for w in WEAPON_COLOURS if w in counts.columns]]
+    totals = ordered.sum(axis=1)
+    shares = ordered.div(totals.where(totals > 0, 1), axis=0)
+    with styled():
+        fig = new_figure((9.5, max(2.6, 0.55 * len(shares) + 1.6)))
+        ax = fig.add_subplot()
+        left = pd.Series(0.0, index=shares.index)
+        labels = [str(i) for i in shares.index][::-1]
+        for weapon in shares.columns:
+            values = shares[weapon].iloc[::-1]
+            ax.barh(labels, values.to_numpy(), left=left.iloc[::-1].to_numpy(),
+                    color=WEAPON_COLOURS[weapon], label=weapon.replace("_", " "))
+            left += shares[weapon]
+        for y, total in enumerate(totals.iloc[::-1]):
+            ax.text(1.01, y, f"{int(total):,} attacks", va="center", fontsize=8.5)
+        ax.set_xlim(0, 1.18)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])
+        ax.set_xlabel("Share of the phase's documented attacks")
+        ax.grid(axis="y", visible=False)
+        ax.set_title(title)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.32), ncols=4, fontsize=8.5)
+        add_source_line(fig, source)
+    return fig
 
 
-def timeline_chart(daily_attacks: pd.Series, rounds: pd.DataFrame, other_strikes: pd.Series,
-                   source: str,
+def timeline_chart(weekly: pd.DataFrame, rounds: pd.DataFrame, other_strikes: pd.Series,
+                   spans: list[Span], source: str,
                    title: str = "Attacks on US positions and strikes on the militias") -> Figure:
-    """Weekly attacks as bars; US strike rounds as labelled lines; other strikes as ticks."""
+    """Weekly attacks as bars, phase by phase; US strike rounds as labelled lines and other
+    strikes (Israel, unknown) as ticks."""
     from analysis.report.style import STRIKE_COLOUR
 
+    fig = _stacked_by_phase(weekly[["attacks"]], spans, {"attacks": "#555555"},
+                            {"attacks": "Attacks on US positions per week"}, title,
+                            "Attacks (count per week)", source, size=(9.5, 5.2))
     with styled():
-        fig = new_figure((9.5, 5.2))
-        ax = fig.add_subplot()
-        _stacked_bars(ax, daily_attacks.to_frame("attacks"), {"attacks": "#555555"}, 6,
-                      {"attacks": "Attacks on US positions per week"})
-        top = max(float(daily_attacks.max()) if len(daily_attacks) else 1, 1) * 1.25
-        ax.set_ylim(0, top)
-        if len(rounds):
-            ax.plot(rounds["start"], [top * 0.95] * len(rounds), "v", color=STRIKE_COLOUR,
-                    markersize=9, label="US strike round (see table)")
-            for r in rounds.itertuples(index=False):
-                ax.axvline(r.start, color=STRIKE_COLOUR, linewidth=0.8, alpha=0.5)
-        if len(other_strikes):
-            ax.plot(other_strikes.index, [top * 0.02] * len(other_strikes), "v",
-                    color="#7a4fa3", markersize=6, label="Other strikes (Israel / unknown)")
-        ax.set_title(title)
-        ax.set_ylabel("Attacks (count per week)")
-        ax.set_xlabel("Week beginning (Monday)")
-        span = (daily_attacks.index.max() - daily_attacks.index.min()).days \
-            if len(daily_attacks) else 0
-        _date_axis(ax, span)
-        ax.legend(loc="upper right", fontsize=8.5)
-        add_source_line(fig, source)
+        axes = fig.axes[:len(spans)]
+        top = axes[0].get_ylim()[1] * 1.12
+        axes[0].set_ylim(0, top)
+        for ax, span in zip(axes, spans, strict=True):
+            mine = rounds[(rounds["start"] >= span.start) & (rounds["start"] <= span.end)] \
+                if len(rounds) else rounds
+            if len(mine):
+                ax.plot(mine["start"], [top * 0.95] * len(mine), "v", color=STRIKE_COLOUR,
+                        markersize=8, label="US strike round (see table)")
+                for r in mine.itertuples(index=False):
+                    ax.axvline(r.start, color=STRIKE_COLOUR, linewidth=0.8, alpha=0.5)
+            others = other_strikes[(other_strikes.index >= span.start)
+                                   & (other_strikes.index <= span.end)]
+            if len(others):
+                ax.plot(others.index, [top * 0.03] * len(others), "v", color=TRACKER_COLOUR,
+                        markersize=5, label="Other strikes (Israel / unknown)")
+        _figure_legend(fig, axes, spans)
     return fig
 
 
@@ -252,24 +356,37 @@ def map_chart(sites: pd.DataFrame, boundaries: dict, source: str,
     return fig
 
 
-def heatmap_chart(matrix: pd.DataFrame, source: str,
+def heatmap_chart(matrix: pd.DataFrame, spans: list[Span], source: str,
                   title: str = "Attacks per site and week") -> Figure:
-    """Sites down, weeks across, darker = more attacks that week."""
+    """Sites down, weeks across (one block per phase), darker = more attacks that week."""
     with styled():
         rows = max(len(matrix), 1)
-        fig = new_figure((9.5, max(2.8, 0.32 * rows + 1.8)))
-        ax = fig.add_subplot()
+        fig = new_figure((9.5, max(3.0, 0.32 * rows + 2.0)))
         if matrix.empty:
+            ax = fig.add_subplot()
             ax.text(0.5, 0.5, "No attacks in this window", ha="center", transform=ax.transAxes)
-        else:
-            image = ax.imshow(matrix.to_numpy(), aspect="auto", cmap="Reds",
-                              interpolation="nearest", vmin=0)
-            ax.set_yticks(range(len(matrix)), matrix.index)
-            ticks = list(range(0, matrix.shape[1], max(1, matrix.shape[1] // 10)))
-            ax.set_xticks(ticks, [f"{matrix.columns[t]:%-d %b\n%Y}" for t in ticks])
-            fig.colorbar(image, ax=ax, label="Attacks (count per week)", shrink=0.8)
-        ax.grid(False)
-        ax.set_title(title)
-        ax.set_xlabel("Week beginning (Monday)")
+            ax.set_title(title)
+            add_source_line(fig, source)
+            return fig
+        axes = phase_axes(fig, spans)
+        top = float(matrix.to_numpy().max())
+        image = None
+        for ax, span in zip(axes, spans, strict=True):
+            weeks = [w for w in matrix.columns if span.start - pd.Timedelta(days=6) <= w
+                     <= span.end]
+            if not weeks:
+                _empty_panel(ax)
+                continue
+            x0 = mdates.date2num(weeks[0])
+            x1 = mdates.date2num(weeks[-1]) + 7
+            image = ax.imshow(matrix[weeks].to_numpy(), aspect="auto", cmap="Reds",
+                              interpolation="nearest", vmin=0, vmax=max(top, 1),
+                              extent=(x0, x1, len(matrix) - 0.5, -0.5))
+            ax.set_xlim(x0, x1)
+            ax.grid(False)
+        axes[0].set_yticks(range(len(matrix)), matrix.index)
+        if image is not None:
+            fig.colorbar(image, ax=axes, label="Attacks (count per week)", shrink=0.8)
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
         add_source_line(fig, source)
     return fig

@@ -5,22 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.inputs.data_source import load_any
+from analysis.inputs.vocabulary import REPORT_START
 from analysis.report.html import setup_notebook
 from analysis.report.scope import Scope
 
 
-def overview(start_date: str = "2023-10-07", end_date: str | None = None,
-             countries: list[str] | None = None, data_path: str | Path | None = None) -> Scope:
-    """The overview's scope: all attacks and strikes in the window (optionally some countries)."""
+def overview(start_date: str = REPORT_START, end_date: str | None = None,
+             countries: list[str] | None = None, data_path: str | Path | None = None,
+             phase: str | None = None) -> Scope:
+    """The overview's scope: all attacks and strikes in the window (optionally some countries
+    or one phase)."""
     setup_notebook()
-    return Scope.from_parameters(load_any(data_path), start_date, end_date, countries)
+    return Scope.from_parameters(load_any(data_path), start_date, end_date, countries,
+                                 phase=phase)
 
 
-def region(region: str = "Iraq", start_date: str = "2023-10-07", end_date: str | None = None,
-           data_path: str | Path | None = None) -> Scope:
-    """One country ('Iraq') or governorate ('Iraq/Anbar')."""
+def region(region: str = "Iraq", start_date: str = REPORT_START, end_date: str | None = None,
+           data_path: str | Path | None = None, phase: str | None = None) -> Scope:
+    """One country ('Iraq') or governorate ('Iraq/Anbar'), optionally one phase."""
     setup_notebook()
-    return Scope.from_parameters(load_any(data_path), start_date, end_date, region=region)
+    return Scope.from_parameters(load_any(data_path), start_date, end_date, region=region,
+                                 phase=phase)
 
 
 def article(article_id: str, data_path: str | Path | None = None):

@@ -58,7 +58,7 @@ def figure_png(fig: Figure) -> bytes:
 
 
 def setup_notebook() -> None:
-    """Show Figures as embedded PNGs and keep pandas output tidy; call once per notebook."""
+    """Show Figures as embedded PNGs; call once per notebook. Changes no pandas option."""
     from IPython import get_ipython
 
     shell = get_ipython()
@@ -66,8 +66,6 @@ def setup_notebook() -> None:
         shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
         shell.display_formatter.formatters["text/plain"].for_type(
             Figure, lambda fig, p, cycle: p.text("<chart>"))
-    pd.set_option("display.max_rows", 500)
-    pd.set_option("display.max_colwidth", 200)
 
 
 def format_number(value: object) -> str:
@@ -126,6 +124,65 @@ def table(frame: pd.DataFrame, *, dates: Iterable[str] = (), percents: Iterable[
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     return Html(f'<table class="{css_class}">{cap}<thead><tr>{head}</tr></thead>'
                 f"<tbody>{body}</tbody></table>")
+
+
+def hints(frame: pd.DataFrame, **how: object) -> pd.DataFrame:
+    """Attach presentation hints to a tidy frame (labels for its columns, which columns are
+    percents or sources, what to say when it is empty); :func:`show` reads them. The frame's
+    data and column names stay as they are for pandas work."""
+    frame.attrs.update(how)
+    return frame
+
+
+def show(frame: pd.DataFrame) -> Html:
+    """Any tidy frame as an HTML table: dates, numbers, percents and source links formatted,
+    columns relabelled, by the hints the frame carries (see :func:`hints`)."""
+    how = frame.attrs
+    if frame.empty:
+        return Html(f"<p>{esc(how.get('empty', 'Nothing in this window.'))}</p>")
+    labels: dict[str, str] = dict(how.get("labels", {}))
+    shown = frame[[c for c in frame.columns if c not in how.get("hidden", ())]]
+    dates = [c for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])]
+    sources = [c for c in shown.columns if c.startswith("source")]
+
+    def named(columns: Iterable[str]) -> list[str]:
+        return [labels.get(c, c) for c in columns]
+
+    return table(shown.rename(columns=labels), dates=named(dates),
+                 percents=named(how.get("percents", ())), sources=named(sources),
+                 raw_html=named(how.get("raw_html", ())),
+                 css_class=str(how.get("css_class", "data")))
+
+
+def event_table(frame: pd.DataFrame, filters: Iterable[str] = ()) -> Html:
+    """The event list: a full static table (it works with scripts off and in print) that the
+    report's script turns into a searchable, sortable, filterable list. ``filters`` are the
+    columns offered as drop-down filters; dates carry an ISO sort key."""
+    filters = set(filters)
+    how = frame.attrs
+    labels = dict(how.get("labels", {}))
+    numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    head = "".join(
+        f'<th class="{"num" if c in numeric else "txt"}" scope="col"'
+        + (' data-filter=""' if c in filters else "") + f">{esc(labels.get(c, c))}</th>"
+        for c in frame.columns)
+    rows = []
+    for row in frame.itertuples(index=False):
+        cells = []
+        for c, v in zip(frame.columns, row, strict=True):
+            if pd.api.types.is_datetime64_any_dtype(frame[c]):
+                key = "" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d")
+                cells.append(f'<td class="txt" data-sort="{key}">{esc(format_date(v))}</td>')
+            elif c in ("source", "sources"):
+                cells.append(f'<td class="txt">{links(str(v))}</td>')
+            elif c in numeric:
+                sort = "" if v is None or v is pd.NA or pd.isna(v) else f"{v}"
+                cells.append(f'<td class="num" data-sort="{sort}">{esc(format_number(v))}</td>')
+            else:
+                cells.append(f'<td class="txt">{esc(v)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return Html(f'<table class="data event-list"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>')
 
 
 @dataclass(frozen=True)

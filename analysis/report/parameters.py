@@ -11,20 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from analysis.inputs.problems import ParameterError, unknown_value
 from analysis.inputs.vocabulary import COUNTRIES
+
+__all__ = ["ParameterError", "check_window", "parse_countries", "parse_date", "safe_parameters",
+           "safe_value", "unknown_value"]
 
 MAX_TEXT = 1_000  # characters in one string parameter
 MAX_ITEMS = 100  # items in one list parameter
 MAX_SOURCE = 10_000  # characters of one NAME=VALUE on the command line
-
-
-class ParameterError(ValueError):
-    """A report parameter that cannot be used; the message lists what is allowed."""
-
-
-def unknown_value(name: str, value: object, allowed) -> ParameterError:
-    """The one message for a value outside a known list."""
-    return ParameterError(f"{name}: {value!r}: unknown; allowed: {', '.join(allowed)}")
 
 
 _ALLOWED = "a string, number, boolean, null, or a list of those"

@@ -164,7 +164,7 @@ def test_clashing_region_slugs_name_the_places_file(setup, capsys):
              for i, r in enumerate(rows[1:]) if f",{key}," in r and "attack_on_us" in r]
     events.write_text("\n".join(rows + extra) + "\n")
     yaml_text = yaml.safe_load(registry.read_text())
-    yaml_text["reports"][1]["min_attacks"] = 0
+    next(e for e in yaml_text["reports"] if e.get("for_each") == "region")["min_attacks"] = 0
     registry.write_text(yaml.safe_dump(yaml_text))
     assert _build(setup, "--dry-run") == 2
     err = capsys.readouterr().err

@@ -1,0 +1,175 @@
+"""Write data/datapackage.json (Frictionless Data Package) from the project's vocabulary.
+
+Run after changing a column, a vocabulary or the searched-through date:
+    python scripts/write_datapackage.py [--searched-through YYYY-MM-DD] [--version X.Y.Z]
+tests/inputs/test_datapackage.py validates the package with frictionless and fails when it
+disagrees with the pandera schemas, so an edit to one without the other is caught.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from analysis.inputs import paths
+from analysis.inputs import vocabulary as V
+
+URLS = "One or more http(s) URLs of published pages, separated by ' | '."
+PARTIAL_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+URL_LIST = r"^https?://[^\s|<>\"']+( \| https?://[^\s|<>\"']+)*$"
+COUNT = {"type": "integer", "constraints": {"minimum": 0}}
+
+DESCRIPTIONS = {
+    "events": {
+        "event_id": ("string", "Unique, stable id: YYYY-MM-DD-<place>-<n>."),
+        "event_date": ("date", "Local date of the incident (Iraq/Syria time)."),
+        "date_precision": ("string", "How exactly the date is known."),
+        "category": ("string", "attack_on_us (on a US or US-led coalition position) or "
+                               "strike_on_militants (on an Iran-aligned group)."),
+        "actor": ("string", "Who did it, as sources name it."),
+        "attribution": ("string", "What kind of knowledge: confirmed by the actor's or the US "
+                                  "government, claimed by the militia only, alleged by a third "
+                                  "party, or unknown."),
+        "target": ("string", "Whom it hit."),
+        "weapon": ("string", "The weapon, as reported."),
+        "place": ("string", "Key into places.csv."),
+        "us_killed": ("integer", "US personnel killed; most conservative figure reported. "
+                                 "Blank = unknown, never zero."),
+        "us_injured": ("integer", "US personnel injured; most conservative figure. Blank = "
+                                  "unknown."),
+        "killed": ("integer", "Others killed (militants in a strike; non-US people in an "
+                              "attack); most conservative figure. Blank = unknown."),
+        "us_injured_high": ("integer", "Highest figure of US injured reported, where sources "
+                                       "disagree."),
+        "killed_high": ("integer", "Highest figure of others killed reported, where sources "
+                                   "disagree."),
+        "disputes": ("string", "Where sources disagree (date, toll, site, attribution): what "
+                               "each says, naming the source."),
+        "description": ("string", "One sentence in the project's own words."),
+        "sources": ("string", URLS),
+        "seed": ("string", "Id of a seed article (seeds/articles.csv) that reports the event."),
+        "projectiles": ("integer", "Drones, rockets or missiles launched at the site that day, "
+                                   "as reported. Blank = not reported."),
+    },
+    "places": {
+        "place": ("string", "Key."),
+        "aliases": ("string", "Names articles use, separated by ' | '; the first is the display "
+                              "name."),
+        "kind": ("string", "What the place is; region and unlocated have no coordinates."),
+        "country": ("string", "Country."),
+        "admin1": ("string", "Governorate or province, spelt as in boundaries.geojson."),
+        "latitude": ("number", "Decimal degrees; blank only for region and unlocated."),
+        "longitude": ("number", "Decimal degrees; blank only for region and unlocated."),
+        "source": ("string", "The page the coordinates come from."),
+        "notes": ("string", "Precision of the location and other remarks."),
+        "us_presence_start": ("string", "When US or coalition presence began, as YYYY, YYYY-MM "
+                                        "or YYYY-MM-DD; blank if no source says."),
+        "us_presence_end": ("string", "When it ended (same form); blank if ongoing or unknown."),
+        "presence_source": ("string", URLS + " Required when a presence date is given."),
+        "presence_note": ("string", "What the presence dates rest on and what is disputed."),
+    },
+    "tallies": {
+        "kind": ("string", "official (US government), tracker (independent analysts), claim "
+                           "(the militias' own cumulative claims), monitor (local authorities "
+                           "and monitors). Kinds are never added to or equated with each "
+                           "other."),
+        "as_of": ("date", "The date the count covers up to."),
+        "stated_on": ("date", "When it was said or published; blank if unknown."),
+        "total": ("integer", "Cumulative count as stated; blank = not stated."),
+        "iraq": ("integer", "Iraq's share as stated."),
+        "syria": ("integer", "Syria's share as stated."),
+        "jordan": ("integer", "Jordan's share as stated."),
+        "us_injured": ("integer", "US injured as stated."),
+        "us_killed": ("integer", "US killed as stated (for a claim: as claimed)."),
+        "speaker": ("string", "Who stated it; relays are written 'X (via Y)'."),
+        "source": ("string", "URL of the page read."),
+        "note": ("string", "What the count includes: targets, region, whether Iran's own "
+                           "strikes are in it."),
+    },
+    "phases": {
+        "name": ("string", "The phase's name, as reports show it."),
+        "start": ("date", "First day."),
+        "end": ("date", "Last day; blank for the phase still running."),
+        "summary": ("string", "One line on what marks the phase."),
+        "sources": ("string", URLS + " The boundaries rest on these."),
+    },
+}
+ENUMS = {("events", "date_precision"): V.DATE_PRECISIONS, ("events", "category"): V.CATEGORIES,
+         ("events", "attribution"): V.ATTRIBUTIONS, ("events", "weapon"): V.WEAPONS,
+         ("places", "kind"): V.PLACE_KINDS, ("places", "country"): V.COUNTRIES,
+         ("tallies", "kind"): V.TALLY_KINDS}
+COLUMNS = {"events": V.EVENT_COLUMNS, "places": V.PLACE_COLUMNS, "tallies": V.TALLY_COLUMNS,
+           "phases": V.PHASE_COLUMNS}
+REQUIRED = {"events": {"event_id", "event_date", "date_precision", "category", "actor",
+                       "attribution", "target", "weapon", "place", "description", "sources"},
+            "places": {"place", "aliases", "kind", "country"},
+            "tallies": {"kind", "as_of", "speaker", "source"},
+            "phases": {"name", "start", "summary", "sources"}}
+PATTERNS = {("events", "sources"): URL_LIST, ("phases", "sources"): URL_LIST,
+            ("places", "us_presence_start"): PARTIAL_DATE,
+            ("places", "us_presence_end"): PARTIAL_DATE}
+
+
+def field(resource: str, name: str) -> dict:
+    kind, description = DESCRIPTIONS[resource][name]
+    spec: dict = {"name": name, "type": kind, "description": description}
+    constraints: dict = {}
+    if name in REQUIRED[resource]:
+        constraints["required"] = True
+    if (resource, name) in ENUMS:
+        constraints["enum"] = list(ENUMS[(resource, name)])
+    if (resource, name) in PATTERNS:
+        constraints["pattern"] = PATTERNS[(resource, name)]
+    if kind == "integer":
+        constraints["minimum"] = 0
+    if resource == "events" and name == "event_id" or resource in ("places", "phases") \
+            and name in ("place", "name"):
+        constraints["unique"] = True
+    if constraints:
+        spec["constraints"] = constraints
+    return spec
+
+
+def package(searched_through: str, version: str) -> dict:
+    resources = []
+    for name, columns in COLUMNS.items():
+        resources.append({
+            "name": name, "path": f"{name}.csv", "format": "csv", "encoding": "utf-8",
+            "schema": {"fields": [field(name, c) for c in columns],
+                       **({"primaryKey": [columns[0]]} if name != "tallies" else {}),
+                       **({"foreignKeys": [{"fields": ["place"],
+                                            "reference": {"resource": "places",
+                                                          "fields": ["place"]}}]}
+                          if name == "events" else {}),
+                       "missingValues": [""]},
+        })
+    return {
+        "name": "since-oct7",
+        "title": "Attacks by Iran-aligned militias on US positions in Iraq, Syria and Jordan "
+                 "since 7 October 2023, and the strikes that answered them",
+        "version": version,
+        "searched_through": searched_through,
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "sources_policy": "Every event, count and place rests on published pages that were "
+                          "found and read; their URLs are in the rows. Descriptions are the "
+                          "project's own words; the linked pages remain their publishers'. "
+                          "Blank means unknown, never zero. See data/README.md.",
+        "resources": resources,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    current = json.loads((paths.DATA_DIR / paths.PACKAGE_FILE).read_text()) \
+        if (paths.DATA_DIR / paths.PACKAGE_FILE).exists() else {}
+    parser.add_argument("--searched-through", default=current.get("searched_through"))
+    parser.add_argument("--version", default=current.get("version", "0.1.0"))
+    args = parser.parse_args()
+    text = json.dumps(package(args.searched_through, args.version), indent=1,
+                      ensure_ascii=False)
+    (paths.DATA_DIR / paths.PACKAGE_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
