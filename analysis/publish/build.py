@@ -204,7 +204,8 @@ def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, over
     for outcome in outcomes:
         spec = next(s for s in plan.stale if s.name == outcome.name)
         previous = entries.get(spec.name, {})
-        entry = {"title": spec.title, "notebook": spec.notebook.name,
+        entry = {"title": outcome.title or previous.get("title") or spec.title,
+                 "notebook": spec.notebook.name,
                  "parameters": spec.parameters, "data_as_of": as_of,
                  "html": spec.html_name, "seconds": round(outcome.seconds, 1)}
         if outcome.ok:

@@ -46,15 +46,33 @@ def table_of_contents(body: str) -> str:
         "".join(items) + "</ol></nav>"
 
 
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+
+
+def heading(body: str) -> str | None:
+    """The text of the report's H1 (what the report says it covers), if it has one."""
+    import html
+
+    found = _H1.search(body)
+    return html.unescape(_TAG.sub("", found.group(1))).strip() if found else None
+
+
 def to_html(notebook: nbformat.NotebookNode, title: str) -> str:
     """The report's HTML: code hidden, images embedded, no script or style from the network,
-    a table of contents after the first section."""
+    a table of contents after the first section, and a <title> equal to its H1 (so a shared
+    link says what the report covers, whatever parameters built it)."""
+    import html
+
     notebook.metadata["title"] = title
     for i, cell in enumerate(notebook.cells):
         cell.id = f"cell-{i:02d}"  # papermill gives its injected cell a random id
     body, _ = exporter().from_notebook_node(notebook, resources={"metadata": {"name": title}})
     body = _STYLE_BLOCK.sub(lambda m: m.group(1) + _CSS_COMMENT.sub("", m.group(2)) + m.group(3),
                             body)
+    shown = heading(body)
+    if shown:
+        body = re.sub(r"<title>.*?</title>", lambda m: f"<title>{html.escape(shown)}</title>",
+                      body, count=1, flags=re.DOTALL)
     return _insert_after_first_section(body, table_of_contents(body))
 
 

@@ -23,6 +23,12 @@ td:nth-child(3), td:nth-child(5) { white-space: nowrap; }
 .ok { color: #1b7a3a; font-weight: 600; }
 .failed { color: #b3261e; font-weight: 600; }
 .never { color: #777; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+@media (max-width: 600px) {
+  body { padding: 10px; }
+  h1 { font-size: 20px; }
+  td:nth-child(2) code { word-break: break-all; }
+}
 """
 
 
@@ -42,8 +48,9 @@ def render_index(manifest: dict[str, Any], specs: list[ReportSpec]) -> str:
                 esc(spec.title)
         else:
             has_html = entry.get("built") is not None
-            link = (f'<a href="{esc(spec.html_name)}">{esc(spec.title)}</a>' if has_html
-                    else esc(spec.title))
+            title = entry.get("title") or spec.title
+            link = (f'<a href="{esc(spec.html_name)}">{esc(title)}</a>' if has_html
+                    else esc(title))
             if entry.get("status") == "ok":
                 status = '<span class="ok">built</span>'
             else:
@@ -66,9 +73,9 @@ def render_index(manifest: dict[str, Any], specs: list[ReportSpec]) -> str:
             "<p class=\"lead\">Reports built from the project's sourced event data. Each opens "
             "offline; every number traces to the events behind it and every event to its "
             "sources.</p>"
-            "<table><thead><tr><th>Report</th><th>Parameters</th><th>Data as of</th>"
-            "<th>Status</th><th>Built (UTC)</th></tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table></body></html>\n")
+            '<div class="table-scroll"><table><thead><tr><th>Report</th><th>Parameters</th>'
+            "<th>Data as of</th><th>Status</th><th>Built (UTC)</th></tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table></div></body></html>\n")
 
 
 def write_index(out: Path, manifest: dict[str, Any], specs: list[ReportSpec]) -> Path:

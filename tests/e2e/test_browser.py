@@ -101,6 +101,93 @@ def _check_report(browser, report: Path) -> None:
     page.close()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_titles_and_width_on_a_desktop_and_a_phone(built, browser, width):
+    """Every report's H1 and <title> name what it covers, and nothing is wider than the
+    window: wide tables scroll inside their own box, charts scale down."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    for report in _reports(built):
+        page.goto(report.as_uri(), wait_until="load")
+        scroll = page.evaluate("() => document.scrollingElement.scrollWidth")
+        assert scroll <= width, f"{report.name} at {width}px: {scroll}px wide"
+        if report.name == "index.html":
+            continue
+        title, h1 = page.title(), page.inner_text("h1")
+        assert title == h1, (report.name, title, h1)
+        assert h1 not in ("Attacks on US positions in one region",
+                          "A seed article, put into context")
+        if report.stem.startswith("region-"):
+            region = page.inner_text("table.parameters tr:first-child td:last-child")
+            assert region in h1, (report.name, h1, region)
+        if report.stem.startswith("phase-"):
+            phase = page.inner_text("table.parameters tr:nth-child(2) td:last-child")
+            assert h1.endswith(phase), (report.name, h1, phase)
+        if report.stem.startswith("article-"):
+            assert h1.startswith("In context: ")
+    page.screenshot(path=str(SCREENSHOTS / f"last-report-{width}px.png"))
+    page.close()
+
+
+def test_index_lists_reports_by_their_titles(built, browser):
+    page = browser.new_page()
+    page.goto((built / "index.html").as_uri())
+    links = page.eval_on_selector_all("td a", "els => els.map(e => e.textContent)")
+    for report in _reports(built):
+        if report.name != "index.html":
+            page_title = report.read_text(encoding="utf-8").split("<title>")[1].split("<")[0]
+            assert page_title.replace("&amp;", "&") in links, report.name
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_event_list_filters_as_you_type_sorts_and_filters(built, browser, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto((built / "region-iraq.html").as_uri(), wait_until="load")
+    rows = page.locator("table.event-list tbody tr")
+    total = rows.count()
+    assert total > 50
+    visible = "() => [...document.querySelectorAll('table.event-list tbody tr')]" \
+              ".filter(r => !r.hidden)"
+    page.fill(".event-filters input[type=search]", "Harir")
+    shown = page.evaluate(visible + ".map(r => r.textContent)")
+    assert 0 < len(shown) < total and all("harir" in t.lower() for t in shown)
+    assert page.inner_text(".event-count") == f"{len(shown)} of {total} events shown"
+    page.fill(".event-filters input[type=search]", "")
+    page.select_option("select[aria-label='Filter by category']", "strike")
+    categories = page.evaluate(visible + ".map(r => r.cells[5].textContent)")
+    assert categories and set(categories) == {"strike"}
+    page.select_option("select[aria-label='Filter by category']", "")
+    page.click("table.event-list th:first-child")
+    page.click("table.event-list th:first-child")  # second click: newest first
+    dates = page.evaluate("() => [...document.querySelectorAll('table.event-list tbody tr')]"
+                          ".map(r => r.cells[0].dataset.sort)")
+    assert dates == sorted(dates, reverse=True)
+    page.screenshot(path=str(SCREENSHOTS / f"event-list-{width}px.png"), full_page=False)
+    page.close()
+
+
+def test_event_list_is_whole_without_javascript(built, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((built / "overview.html").as_uri())
+    assert page.locator(".event-filters").count() == 0
+    rows = page.locator("table.event-list tbody tr")
+    assert rows.count() == int(page.inner_text("[data-headline=attacks_total]")) + \
+        int(page.inner_text("[data-headline=strikes_total]"))
+    context.close()
+
+
+def test_printing_keeps_every_table_and_chart(built, browser):
+    page = browser.new_page()
+    page.goto((built / "overview.html").as_uri(), wait_until="load")
+    page.fill(".event-filters input[type=search]", "Harir")  # a reader filtered, then prints
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => [...document.querySelectorAll('img, table')]
+        .filter(e => e.getBoundingClientRect().height === 0).length""")
+    assert hidden == 0
+    page.close()
+
+
 def test_hostile_text_does_not_run_in_the_browser(tmp_path, data_dir, browser):
     from analysis.publish.build import build
 

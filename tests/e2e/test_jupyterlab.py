@@ -126,11 +126,12 @@ def test_server_answers_status(lab):
 def test_contents_api_lists_the_notebooks(lab):
     listing = lab.api("GET", "/api/contents/")
     names = {item["name"] for item in listing["content"]}
-    assert {"overview.ipynb", "region.ipynb", "article.ipynb", "reports.yml"} <= names
+    assert {"overview.ipynb", "region.ipynb", "article.ipynb", "explore.ipynb",
+            "reports.yml"} <= names
 
 
 @pytest.mark.parametrize("name,min_images", [("overview.ipynb", 6), ("region.ipynb", 5),
-                                             ("article.ipynb", 0)])
+                                             ("article.ipynb", 0), ("explore.ipynb", 0)])
 def test_notebook_runs_with_defaults_in_a_lab_kernel(lab, name, min_images):
     result = _run_notebook(lab, name)
     assert result["errors"] == []
