@@ -40,9 +40,32 @@ def table_of_contents(body: str) -> str:
         "".join(items) + "</ol></nav>"
 
 
+def take_stderr(notebook: nbformat.NotebookNode) -> list[str]:
+    """Remove every stderr stream from the notebook's outputs and return their text.
+
+    A report shows what its cells display, never what the kernel printed to stderr:
+    warnings (matplotlib's "Glyph missing", deprecations, log records) carry local file
+    paths and mean nothing to a reader. The build prints them on the terminal instead.
+    """
+    taken: list[str] = []
+    for cell in notebook.cells:
+        if "outputs" not in cell:
+            continue
+        kept = []
+        for output in cell["outputs"]:
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                taken.append(output.get("text", ""))
+            else:
+                kept.append(output)
+        cell["outputs"] = kept
+    return taken
+
+
 def to_html(notebook: nbformat.NotebookNode, title: str) -> str:
     """The report's HTML: code hidden, images embedded, no script or style from the network,
-    a table of contents after the first section."""
+    no stderr output (see :func:`take_stderr`), a table of contents after the first
+    section."""
+    take_stderr(notebook)
     notebook.metadata["title"] = title
     for i, cell in enumerate(notebook.cells):
         cell.id = f"cell-{i:02d}"  # papermill gives its injected cell a random id

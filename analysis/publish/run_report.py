@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 
-from analysis.publish.html_export import exporter, to_html
+from analysis.publish.html_export import exporter, take_stderr, to_html
 from analysis.publish.kernel import KERNEL_NAME
 from analysis.publish.registry import ReportSpec
 
@@ -30,6 +30,7 @@ class Outcome:
     executed: Path | None = None
     error: str = ""
     failing_cell: int | None = None
+    stderr: tuple[str, ...] = ()  # what the kernel printed to stderr, kept out of the HTML
 
 
 def _keep_on_failure_engine():
@@ -91,6 +92,7 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
             request_save_on_cell_execute=False,  # one write at the end, not one per cell
         )
         notebook = nbformat.read(executed, as_version=4)
+        stderr = tuple(take_stderr(notebook))
         html.write_text(to_html(notebook, spec.title), encoding="utf-8")
     except PapermillExecutionError as err:
         return Outcome(spec.name, False, time.perf_counter() - started, None, executed,
@@ -100,7 +102,8 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
         return Outcome(spec.name, False, time.perf_counter() - started, None,
                        executed if executed.exists() else None, detail,
                        _failing_cell(executed))
-    return Outcome(spec.name, True, time.perf_counter() - started, html, executed)
+    return Outcome(spec.name, True, time.perf_counter() - started, html, executed,
+                   stderr=stderr)
 
 
 def _failing_cell(executed: Path) -> int | None:
