@@ -69,17 +69,18 @@ def _drawable() -> pa.Check:
                     name=expected)
 
 
-def _chart_label(what: str, first_of: str | None = None) -> pa.Check:
-    """A name charts show: left to right, and no '$' (matplotlib reads $...$ as maths)."""
+def _chart_label(what: str, longest: int, first_of: str | None = None) -> pa.Check:
+    """A name charts show: short enough for a bar label (a longer one collapses the chart's
+    layout), left to right, and no '$' (matplotlib reads $...$ as maths)."""
     from analysis.inputs.report_font import RIGHT_TO_LEFT
 
-    expected = (f"{what} written left to right and without '$' (charts draw neither "
-                "right-to-left script nor '$' as written)")
+    expected = (f"{what} of at most {longest} characters, written left to right, without "
+                "'$' (charts cannot draw longer names, right-to-left script or '$' as written)")
 
     def check(s: pd.Series) -> pd.Series:
         shown = s.str.split(first_of, n=1, regex=False).str[0] if first_of else s
-        return ~shown.str.contains(RIGHT_TO_LEFT, regex=True) & ~shown.str.contains("$",
-                                                                                   regex=False)
+        return ((shown.str.len() <= longest) & ~shown.str.contains(RIGHT_TO_LEFT, regex=True)
+                & ~shown.str.contains("$", regex=False))
 
     return pa.Check(check, error=expected, name=expected)
 
@@ -157,12 +158,12 @@ def places_schema() -> pa.DataFrameSchema:
                                 "a lower-case key of letters, digits and '-'"),
                        unique=True, max_length=100),
         "aliases": _text(_required("at least one name; the first is the display name"),
-                         _drawable(), _chart_label("a first alias (the name charts show)",
+                         _drawable(), _chart_label("a first alias (the name charts show)", 60,
                                                    first_of=V.ALIAS_SEPARATOR),
                          max_length=1_000),
         "kind": _text(_one_of(V.PLACE_KINDS)),
         "country": _text(_one_of(V.COUNTRIES)),
-        "admin1": _text(_drawable(), _chart_label("a governorate name"), max_length=100),
+        "admin1": _text(_drawable(), _chart_label("a governorate name", 40), max_length=100),
         # Blank only for kinds 'region' and 'unlocated'; loading.py refuses blank
         # coordinates for any other kind.
         "latitude": _text(_decimal_between(-90, 90, "a latitude in decimal degrees (-90 to 90)")),

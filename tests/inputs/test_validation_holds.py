@@ -43,10 +43,10 @@ ONE_LINE = "one line of text without control characters (tab, newline, NUL, ESC,
 TEXT = "text without control characters (NUL, ESC, ...; newline and tab are fine)"
 FONT = ("text the report font (DejaVu Sans) can draw: no emoji or other characters it has "
         "no glyph for")
-FIRST_ALIAS = ("a first alias (the name charts show) written left to right and without '$' "
-               "(charts draw neither right-to-left script nor '$' as written)")
-GOVERNORATE = ("a governorate name written left to right and without '$' (charts draw "
-               "neither right-to-left script nor '$' as written)")
+CHART = ("written left to right, without '$' (charts cannot draw longer names, right-to-left "
+         "script or '$' as written)")
+FIRST_ALIAS = f"a first alias (the name charts show) of at most 60 characters, {CHART}"
+GOVERNORATE = f"a governorate name of at most 40 characters, {CHART}"
 LONG_DESCRIPTION = "A" * 1_001
 LONG_DISPUTES = "B" * 4_001
 
@@ -131,6 +131,12 @@ CASES = {
     "dollar signs in a display name": (
         _swap(_places, 3, "Erbil Air Base |", r"Erbil $\frac{1}$ Base |"),
         [r"places.csv:3: aliases: 'Erbil $\\frac{1}$ Base | Irbil | Erbil': " + FIRST_ALIAS]),
+    "display name over 60 characters": (
+        _swap(_places, 3, "Erbil Air Base |", "Erbil Air Base " + "n" * 48 + " |"),
+        [f"places.csv:3: aliases: 'Erbil Air Base {'n' * 48} | Irbil | Erbil': {FIRST_ALIAS}"]),
+    "governorate over 40 characters": (
+        _swap(_places, 3, ",Erbil,36", ",Erbil " + "G" * 40 + ",36"),
+        [f"places.csv:3: admin1: 'Erbil {'G' * 40}': {GOVERNORATE}"]),
     "dollar sign in a governorate": (_swap(_places, 3, ",Erbil,36", ",Erbil $,36"),
                                      [f"places.csv:3: admin1: 'Erbil $': {GOVERNORATE}"]),
     # keys that become file names and links
