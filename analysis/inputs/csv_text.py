@@ -13,10 +13,11 @@ import pandas as pd
 from analysis.inputs.problems import DataError, Problem
 
 
-def read_text(path: Path) -> str:
-    """The file's text, decoded as UTF-8 (a BOM is accepted, other encodings are refused)."""
+def read_text(path: Path, empty: str = "a header line and at least one row") -> str:
+    """The file's text, decoded as UTF-8 (a BOM is accepted, other encodings are refused);
+    a blank file is refused with ``empty`` as what was expected."""
     name = str(path)
-    if not path.exists():
+    if not path.is_file():
         raise DataError([Problem(name, None, "(file)", name, "an existing file")])
     raw = path.read_bytes()
     try:
@@ -28,7 +29,7 @@ def read_text(path: Path) -> str:
         raise DataError([Problem(name, line, f"(byte {column})", repr(bad)[2:-1],
                                  "UTF-8 text (save the file as UTF-8)")]) from None
     if not text.strip():
-        raise DataError([Problem(name, 1, "(file)", "", "a header line and at least one row")])
+        raise DataError([Problem(name, 1, "(file)", "", empty)])
     return text
 
 

@@ -125,17 +125,27 @@ def load_tallies(path: Path, today: dt.date | None = None) -> pd.DataFrame:
     return frame.sort_values(["as_of", "stated_on", "kind"], kind="stable").reset_index(drop=True)
 
 
+# A long feature runs to about 60,000 characters; anything far beyond is not an article.
+MAX_ARTICLE_CHARS = 200_000
+
+
 def load_articles(path: Path, today: dt.date | None = None) -> pd.DataFrame:
-    """Seed-article metadata; checks that each article's text file exists beside it."""
+    """Seed-article metadata; checks that each article's text file exists beside it and
+    is text the article report can read (UTF-8, no control characters, not too long)."""
     from analysis.inputs.schemas import articles_schema
 
     frame = read_table(path, V.ARTICLE_COLUMNS)
     label = file_label(path)
     validate_frame(frame, articles_schema(_today(today)), label)
-    missing = [Problem(label, int(i), "file", f, f"a file that exists in {path.parent}")
-               for i, f in frame["file"].items() if not (path.parent / f).exists()]
-    if missing:
-        raise DataError(missing)
+    problems = []
+    for i, name in frame["file"].items():
+        if not (path.parent / name).is_file():
+            problems.append(Problem(label, int(i), "file", name,
+                                    f"a file that exists in {path.parent}"))
+        else:
+            problems += article_text_problems(path.parent / name)
+    if problems:
+        raise DataError(problems)
     frame["published"] = pd.to_datetime(frame["published"], format="%Y-%m-%d")
     return frame.reset_index(drop=True)
 
@@ -229,6 +239,32 @@ def check_presence(events: pd.DataFrame, places: pd.DataFrame, file: str) -> Non
                                     "disputes saying why the attack still counts"))
     if problems:
         raise DataError(problems)
+
+
+def article_text_problems(path: Path) -> list[Problem]:
+    """What keeps a seed article's text file from being read into a report."""
+    import re
+
+    from analysis.inputs.schemas import CONTROL_IN_TEXT
+
+    label = file_label(path)
+    try:
+        text = read_text(path, empty="the article's text (this file is blank)")
+    except DataError as err:
+        return [Problem(label, p.line, p.column, p.value, p.expected) for p in err.problems]
+    problems = []
+    if len(text) > MAX_ARTICLE_CHARS:
+        problems.append(Problem(label, None, "(file)", f"{len(text):,} characters",
+                                f"at most {MAX_ARTICLE_CHARS:,} characters"))
+    bad = re.search(CONTROL_IN_TEXT, text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        start = text.rfind("\n", 0, bad.start()) + 1
+        problems.append(Problem(label, line, f"(character {bad.start() - start + 1})",
+                                text[start:bad.end()][-40:],
+                                "text without control characters (NUL, ESC, ...; newline "
+                                "and tab are fine)"))
+    return problems
 
 
 @dataclass(frozen=True)

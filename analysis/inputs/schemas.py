@@ -34,6 +34,57 @@ def _required(expected: str = "a non-empty value") -> pa.Check:
     return pa.Check(lambda s: s.str.strip() != "", error=expected, name=expected)
 
 
+# Control characters (C0, DEL, C1) and the bidirectional overrides and isolates that can
+# reorder how a line reads. Free text may hold newlines and tabs; names and keys may not.
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+CONTROL_IN_LINE = f"[{_CONTROL}\t\n\r]"
+CONTROL_IN_TEXT = f"[{_CONTROL}]"
+# Longest value of any text column without its own limit (see the data dictionary).
+DEFAULT_MAX_LENGTH = 2_000
+
+
+def _no_control(multiline: bool) -> pa.Check:
+    if multiline:
+        pattern = CONTROL_IN_TEXT
+        expected = "text without control characters (NUL, ESC, ...; newline and tab are fine)"
+    else:
+        pattern = CONTROL_IN_LINE
+        expected = "one line of text without control characters (tab, newline, NUL, ESC, ...)"
+    return pa.Check(lambda s: ~s.str.contains(pattern, regex=True), error=expected,
+                    name=expected)
+
+
+def _max_length(limit: int) -> pa.Check:
+    expected = f"at most {limit:,} characters"
+    return pa.Check(lambda s: s.str.len() <= limit, error=expected, name=expected)
+
+
+def _drawable() -> pa.Check:
+    """Every character has a glyph in the report font (charts draw this text)."""
+    from analysis.inputs.report_font import REPORT_FONT, undrawable
+
+    expected = (f"text the report font ({REPORT_FONT}) can draw: no emoji or other "
+                "characters it has no glyph for")
+    return pa.Check(lambda s: ~s.str.contains(undrawable(), regex=True), error=expected,
+                    name=expected)
+
+
+def _chart_label(what: str, longest: int, first_of: str | None = None) -> pa.Check:
+    """A name charts show: short enough for a bar label (a longer one collapses the chart's
+    layout), left to right, and no '$' (matplotlib reads $...$ as maths)."""
+    from analysis.inputs.report_font import RIGHT_TO_LEFT
+
+    expected = (f"{what} of at most {longest} characters, written left to right, without "
+                "'$' (charts cannot draw longer names, right-to-left script or '$' as written)")
+
+    def check(s: pd.Series) -> pd.Series:
+        shown = s.str.split(first_of, n=1, regex=False).str[0] if first_of else s
+        return ((shown.str.len() <= longest) & ~shown.str.contains(RIGHT_TO_LEFT, regex=True)
+                & ~shown.str.contains("$", regex=False))
+
+    return pa.Check(check, error=expected, name=expected)
+
+
 def _date_between(earliest: str, latest: dt.date, *, blank_ok: bool = False) -> pa.Check:
     expected = f"an ISO date YYYY-MM-DD between {earliest} and {latest.isoformat()}"
     if blank_ok:
@@ -41,7 +92,7 @@ def _date_between(earliest: str, latest: dt.date, *, blank_ok: bool = False) -> 
 
     def check(s: pd.Series) -> pd.Series:
         parsed = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
-        ok = s.str.fullmatch(r"\d{4}-\d{2}-\d{2}") & parsed.between(
+        ok = s.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}") & parsed.between(
             pd.Timestamp(earliest), pd.Timestamp(latest)
         )
         return ok | (s == "") if blank_ok else ok
@@ -49,12 +100,22 @@ def _date_between(earliest: str, latest: dt.date, *, blank_ok: bool = False) -> 
     return pa.Check(check, error=expected, name=expected)
 
 
+# Counts become 64-bit integers; no real count comes near a million. ASCII digits only:
+# Python's \d also matches other scripts' digits, which pandas cannot convert.
+MAX_COUNT_DIGITS = 6
+
+
 def _count(expected: str = "blank (unknown) or a whole number >= 0") -> pa.Check:
-    return _matches(r"\d+", expected, blank_ok=True)
+    expected = f"{expected}, at most {MAX_COUNT_DIGITS} digits"
+    return _matches(rf"[0-9]{{1,{MAX_COUNT_DIGITS}}}", expected, blank_ok=True)
 
 
-def _text(*checks: pa.Check, unique: bool = False) -> pa.Column:
-    return pa.Column(str, checks=list(checks), nullable=False, unique=unique, required=True)
+def _text(*checks: pa.Check, unique: bool = False, max_length: int = DEFAULT_MAX_LENGTH,
+          multiline: bool = False) -> pa.Column:
+    """A text column: every value within ``max_length`` and free of control characters
+    (only ``multiline`` free text may hold newlines and tabs), then ``checks``."""
+    return pa.Column(str, checks=[_no_control(multiline), _max_length(max_length), *checks],
+                     nullable=False, unique=unique, required=True)
 
 
 def events_schema(place_keys: set[str] | None, today: dt.date) -> pa.DataFrameSchema:
@@ -66,21 +127,26 @@ def events_schema(place_keys: set[str] | None, today: dt.date) -> pa.DataFrameSc
     columns = {
         "event_id": _text(
             _matches(r"[a-z0-9][a-z0-9-]*", "a lower-case id of letters, digits and '-'"),
-            unique=True,
+            unique=True, max_length=100,
         ),
         "event_date": _text(_date_between(V.EARLIEST_DATE, today)),
         "date_precision": _text(_one_of(V.DATE_PRECISIONS)),
         "category": _text(_one_of(V.CATEGORIES)),
-        "actor": _text(_required("the actor (use 'Unknown' when nobody is named)")),
+        "actor": _text(_required("the actor (use 'Unknown' when nobody is named)"),
+                       _drawable(), max_length=200),
         "attribution": _text(_one_of(V.ATTRIBUTIONS)),
-        "target": _text(_required("the target (use 'Unknown' when nobody is named)")),
+        "target": _text(_required("the target (use 'Unknown' when nobody is named)"),
+                        _drawable(), max_length=200),
         "weapon": _text(_one_of(V.WEAPONS)),
-        "place": _text(place_check),
+        "place": _text(place_check, max_length=100),
         **{c: _text(_count()) for c in V.COUNT_COLUMNS},
-        "disputes": _text(),
-        "description": _text(_required("a one-sentence description")),
-        "sources": _text(_matches(_SOURCES, "one or more http(s) URLs separated by ' | '")),
-        "seed": _text(),
+        "disputes": _text(max_length=4_000, multiline=True),
+        "description": _text(_required("a one-sentence description"), max_length=1_000,
+                             multiline=True),
+        "sources": _text(_matches(_SOURCES, "one or more http(s) URLs separated by ' | '"),
+                         max_length=4_000),
+        "seed": _text(_matches(r"[0-9a-z_]+", "blank or a seed article id (lower-case "
+                               "letters, digits and '_')", blank_ok=True), max_length=100),
     }
     return pa.DataFrameSchema(columns, strict=False, name="events")
 
@@ -90,11 +156,14 @@ def places_schema() -> pa.DataFrameSchema:
     columns = {
         "place": _text(_matches(r"[a-z0-9][a-z0-9-]*",
                                 "a lower-case key of letters, digits and '-'"),
-                       unique=True),
-        "aliases": _text(_required("at least one name; the first is the display name")),
+                       unique=True, max_length=100),
+        "aliases": _text(_required("at least one name; the first is the display name"),
+                         _drawable(), _chart_label("a first alias (the name charts show)", 60,
+                                                   first_of=V.ALIAS_SEPARATOR),
+                         max_length=1_000),
         "kind": _text(_one_of(V.PLACE_KINDS)),
         "country": _text(_one_of(V.COUNTRIES)),
-        "admin1": _text(),
+        "admin1": _text(_drawable(), _chart_label("a governorate name", 40), max_length=100),
         # Blank only for kinds 'region' and 'unlocated'; loading.py refuses blank
         # coordinates for any other kind.
         "latitude": _text(_decimal_between(-90, 90, "a latitude in decimal degrees (-90 to 90)")),
@@ -103,12 +172,12 @@ def places_schema() -> pa.DataFrameSchema:
         ),
         "source": _text(_matches(_SOURCES, "the http(s) URL the coordinates come from",
                                   blank_ok=True)),
-        "notes": _text(),
+        "notes": _text(max_length=4_000, multiline=True),
         "us_presence_start": _text(_partial_date()),
         "us_presence_end": _text(_partial_date()),
         "presence_source": _text(_matches(_SOURCES, "the http(s) URLs the presence dates come "
                                           "from, separated by ' | '", blank_ok=True)),
-        "presence_note": _text(),
+        "presence_note": _text(max_length=4_000, multiline=True),
     }
     return pa.DataFrameSchema(columns, strict=False, name="places")
 
@@ -140,7 +209,8 @@ def phases_schema(today: dt.date) -> pa.DataFrameSchema:
 
 def _decimal_between(low: float, high: float, expected: str) -> pa.Check:
     def check(s: pd.Series) -> pd.Series:
-        numbers = pd.to_numeric(s.where(s.str.fullmatch(r"-?\d+(?:\.\d+)?")), errors="coerce")
+        decimal = s.str.fullmatch(r"-?[0-9]{1,3}(?:\.[0-9]{1,12})?")
+        numbers = pd.to_numeric(s.where(decimal), errors="coerce")
         return numbers.between(low, high) | (s == "")
 
     return pa.Check(check, error=expected, name=expected)
@@ -154,9 +224,9 @@ def tallies_schema(today: dt.date) -> pa.DataFrameSchema:
         "stated_on": _text(_date_between(V.EARLIEST_DATE, today, blank_ok=True)),
         **{c: _text(_count("blank (not stated) or a whole number >= 0"))
            for c in V.TALLY_COUNT_COLUMNS},
-        "speaker": _text(_required("who stated the count")),
+        "speaker": _text(_required("who stated the count"), max_length=200),
         "source": _text(_matches(_URL, "an http(s) URL")),
-        "note": _text(),
+        "note": _text(max_length=4_000, multiline=True),
     }
     return pa.DataFrameSchema(columns, strict=False, name="tallies")
 
@@ -165,11 +235,11 @@ def articles_schema(today: dt.date) -> pa.DataFrameSchema:
     """Schema of seeds/articles.csv."""
     columns = {
         "id": _text(_matches(r"[0-9a-z_]+", "an id of lower-case letters, digits and '_'"),
-                    unique=True),
-        "file": _text(_matches(r"[^/\\]+\.txt", "a .txt file name in seeds/")),
+                    unique=True, max_length=100),
+        "file": _text(_matches(r"[^/\\]+\.txt", "a .txt file name in seeds/"), max_length=200),
         "published": _text(_date_between(V.EARLIEST_DATE, today)),
-        "outlet": _text(_required("the outlet's name")),
-        "title": _text(_required("the article's title")),
+        "outlet": _text(_required("the outlet's name"), max_length=200),
+        "title": _text(_required("the article's title"), max_length=500),
         "url": _text(_matches(_URL, "an http(s) URL")),
     }
     return pa.DataFrameSchema(columns, strict=False, name="articles")

@@ -16,5 +16,9 @@ def load_seed_articles(folder: Path | None = None) -> pd.DataFrame:
 
 
 def article_text(article: pd.Series, folder: Path | None = None) -> str:
-    """The article as given (UTF-8 text)."""
-    return ((folder or paths.SEEDS_DIR) / article["file"]).read_text(encoding="utf-8")
+    """The article as given (UTF-8 text, checked by load_seed_articles; a clean DataError,
+    never a decoding traceback, if the file changed since)."""
+    from analysis.inputs.csv_text import read_text
+
+    return read_text((folder or paths.SEEDS_DIR) / article["file"],
+                     empty="the article's text (this file is blank)")

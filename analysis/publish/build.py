@@ -277,9 +277,19 @@ def _run_all(specs: list, out: Path, data: Path, jobs: int,
             log(f"[{len(outcomes)}/{len(specs)}] {outcome.name} {status} "
                 f"{outcome.seconds:.1f}s (elapsed {time.perf_counter() - started:.1f}s)",
                 file=sys.stderr)
+            for line in _stderr_lines(outcome):
+                log(f"  {outcome.name}: kept out of the report: {line}", file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return outcomes
+
+
+def _stderr_lines(outcome, most: int = 5) -> list[str]:
+    """What the report's kernel printed to stderr (warnings), which the HTML never shows."""
+    lines = [line.strip() for text in outcome.stderr for line in text.splitlines()
+             if line.strip()]
+    shown = [line[:200] for line in lines[:most]]
+    return shown + ([f"... and {len(lines) - most} more line(s)"] if len(lines) > most else [])
 
 
 def _settle(outcome, out: Path) -> None:

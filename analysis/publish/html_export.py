@@ -57,12 +57,35 @@ def heading(body: str) -> str | None:
     return html.unescape(_TAG.sub("", found.group(1))).strip() if found else None
 
 
+def take_stderr(notebook: nbformat.NotebookNode) -> list[str]:
+    """Remove every stderr stream from the notebook's outputs and return their text.
+
+    A report shows what its cells display, never what the kernel printed to stderr:
+    warnings (matplotlib's "Glyph missing", deprecations, log records) carry local file
+    paths and mean nothing to a reader. The build prints them on the terminal instead.
+    """
+    taken: list[str] = []
+    for cell in notebook.cells:
+        if "outputs" not in cell:
+            continue
+        kept = []
+        for output in cell["outputs"]:
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                taken.append(output.get("text", ""))
+            else:
+                kept.append(output)
+        cell["outputs"] = kept
+    return taken
+
+
 def to_html(notebook: nbformat.NotebookNode, title: str) -> str:
     """The report's HTML: code hidden, images embedded, no script or style from the network,
-    a table of contents after the first section, and a <title> equal to its H1 (so a shared
-    link says what the report covers, whatever parameters built it)."""
+    a table of contents after the first section, no stderr output (see :func:`take_stderr`),
+    and a <title> equal to its H1 (so a shared link says what the report covers, whatever
+    parameters built it)."""
     import html
 
+    take_stderr(notebook)
     notebook.metadata["title"] = title
     for i, cell in enumerate(notebook.cells):
         cell.id = f"cell-{i:02d}"  # papermill gives its injected cell a random id

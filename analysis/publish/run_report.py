@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 
-from analysis.publish.html_export import exporter, heading, to_html
+from analysis.publish.html_export import exporter, heading, take_stderr, to_html
 from analysis.publish.kernel import KERNEL_NAME
 from analysis.publish.registry import ReportSpec
 
@@ -31,6 +31,7 @@ class Outcome:
     error: str = ""
     failing_cell: int | None = None
     title: str | None = None  # the report's own H1
+    stderr: tuple[str, ...] = ()  # what the kernel printed to stderr, kept out of the HTML
 
 
 def _keep_on_failure_engine():
@@ -92,6 +93,7 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
             request_save_on_cell_execute=False,  # one write at the end, not one per cell
         )
         notebook = nbformat.read(executed, as_version=4)
+        stderr = tuple(take_stderr(notebook))
         page = to_html(notebook, spec.title)
         html.write_text(page, encoding="utf-8")
     except PapermillExecutionError as err:
@@ -103,7 +105,7 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
                        executed if executed.exists() else None, detail,
                        _failing_cell(executed))
     return Outcome(spec.name, True, time.perf_counter() - started, html, executed,
-                   title=heading(page))
+                   title=heading(page), stderr=stderr)
 
 
 def _failing_cell(executed: Path) -> int | None:

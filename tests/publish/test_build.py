@@ -79,6 +79,48 @@ def test_report_is_self_contained_and_hides_code(built_overview):
     assert "Traceback" not in html and "Warning" not in html
 
 
+def _no_local_path(html: str, *paths_: Path) -> None:
+    for path in (paths.PROJECT_ROOT, Path.home(), Path("/tmp"), *paths_):
+        assert str(path) + "/" not in html, path
+
+
+def _page_text(html: str) -> str:
+    """The page without its stylesheet (whose rules name colours like --jp-warn-color0)."""
+    return re.sub(r"<style[^>]*>.*?</style>", "", html, flags=re.DOTALL)
+
+
+def _context(page: str, found: re.Match | None) -> str | None:
+    return None if found is None else page[max(0, found.start() - 80):found.end() + 80]
+
+
+def test_real_reports_hold_no_warning_or_local_path(built_overview):
+    """Real data may say "warning" in a description; a Python warning, a stderr output
+    block, matplotlib's glyph message or a traceback may never appear."""
+    for report in ("overview.html", "region-iraq.html", "index.html"):
+        page = _page_text((built_overview / report).read_text(encoding="utf-8"))
+        found = re.search(r"Warning: |vnd\.jupyter\.stderr|Glyph \d+|Traceback", page)
+        assert found is None, (report, _context(page, found))
+        _no_local_path(page, built_overview)
+
+
+def test_kernel_stderr_never_reaches_a_report(tmp_path, data_dir):
+    """Warnings, log records, raw writes to file descriptor 2 and matplotlib's "Glyph
+    missing" all go to the kernel's stderr: the build says them, the report never shows them."""
+    out = tmp_path / "out"
+    registry = _registry(tmp_path, [{"name": "warns", "notebook": "warns.ipynb", "title": "W"}])
+    lines: list[str] = []
+    assert build(out=out, registry=registry, data=data_dir, jobs=1,
+                 log=lambda *a, **k: lines.append(str(a[0]))) == 0
+    page = _page_text((out / "warns.html").read_text(encoding="utf-8"))
+    assert "data-headline" in page  # the report itself is there
+    found = re.search(r"warn|glyph|traceback|stderr", page, re.IGNORECASE)
+    assert found is None, _context(page, found)
+    _no_local_path(page, tmp_path, data_dir)
+    # the build says what it kept out (the raw fd 2 write may arrive after the cell ended)
+    said = "\n".join(line for line in lines if "warns: kept out of the report:" in line)
+    assert "UserWarning from" in said and "a log record from" in said, lines
+
+
 def test_index_lists_report_with_parameters_and_as_of(built_overview):
     index = (built_overview / "index.html").read_text(encoding="utf-8")
     assert 'href="overview.html"' in index
