@@ -9,9 +9,9 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
+from analysis.publish.css_prune import prune_styles
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
@@ -42,14 +42,13 @@ def table_of_contents(body: str) -> str:
 
 def to_html(notebook: nbformat.NotebookNode, title: str) -> str:
     """The report's HTML: code hidden, images embedded, no script or style from the network,
-    a table of contents after the first section."""
+    a table of contents after the first section, only the CSS rules the page can use."""
     notebook.metadata["title"] = title
     for i, cell in enumerate(notebook.cells):
         cell.id = f"cell-{i:02d}"  # papermill gives its injected cell a random id
     body, _ = exporter().from_notebook_node(notebook, resources={"metadata": {"name": title}})
-    body = _STYLE_BLOCK.sub(lambda m: m.group(1) + _CSS_COMMENT.sub("", m.group(2)) + m.group(3),
-                            body)
-    return _insert_after_first_section(body, table_of_contents(body))
+    body = _insert_after_first_section(body, table_of_contents(body))
+    return prune_styles(body)  # after the contents box: its classes count as used
 
 
 def _insert_after_first_section(body: str, toc: str) -> str:
