@@ -285,8 +285,9 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
     air = _spread(raw["sub_event_type"], lambda t: t == "Air/drone strike")
     weapon = np.where((by_notes == "unknown") & air, "drone", by_notes)
     weapon = np.where(striker, "airstrike", weapon)
-    ids = ("acled-" + raw["event_id_cnty"]).to_numpy() if "event_id_cnty" in raw else \
-        np.char.add("acled-", line.astype(str))
+    # Arrow strings throughout: a million ids never become Python objects.
+    ids = ("acled-" + raw["event_id_cnty"]).array if "event_id_cnty" in raw else \
+        pd.array(np.char.add("acled-", line.astype(str)), dtype="str")
     precision = _per_unique(raw["time_precision"], lambda t: t.map(
         {"1": "day", "2": "week", "3": "month"}).fillna("day")) \
         if "time_precision" in raw else "day"

@@ -72,7 +72,7 @@ def figure_png(fig: Figure) -> bytes:
     palette = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT,
                              dither=Image.Dither.NONE)
     buffer = io.BytesIO()
-    palette.save(buffer, format="PNG", optimize=True)
+    palette.save(buffer, format="PNG", compress_level=8)  # 9: 1 % smaller, 2.5x the time
     return buffer.getvalue()
 
 
