@@ -42,9 +42,10 @@ def main() -> None:
         search = page.locator(".event-filters input[type=search]")
         if search.count():
             search.fill("Harir")
-            search.scroll_into_view_if_needed()
+            search.evaluate("el => el.scrollIntoView({block: 'start'})")
         else:
-            page.locator("h2", has_text="Sources").scroll_into_view_if_needed()
+            page.locator("h2", has_text="Sources").evaluate(
+                "el => el.scrollIntoView({block: 'start'})")
         shot(page, "event-list")
         browser.close()
 

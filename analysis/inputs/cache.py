@@ -12,16 +12,34 @@ import json
 import os
 import shutil
 import tempfile
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.inputs import digest, paths
+from analysis.inputs.csv_text import file_label
 from analysis.inputs.curated import Dataset
+from analysis.inputs.problems import DataWarning
 
 CACHE_DIR = paths.PROJECT_ROOT / ".cache" / "datasets"
 _PARTS = ("events", "places", "tallies", "phases")
+_WARNINGS = "warnings.json"
+
+
+def _stored(message: str, data: Path) -> str:
+    """A warning as stored: the data's path (the key does not depend on it) as a marker."""
+    for marker, name in (("\0L", file_label(data)), ("\0S", str(data))):
+        if message.startswith(name):
+            return marker + message[len(name):]
+    return message
+
+
+def _warn(messages: list[str], data: Path) -> None:
+    for message in messages:
+        message = message.replace("\0L", file_label(data), 1).replace("\0S", str(data), 1)
+        warnings.warn(message, DataWarning, stacklevel=3)
 
 
 def cache_key(data: Path) -> str:
@@ -31,17 +49,28 @@ def cache_key(data: Path) -> str:
 
 
 def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR) -> Dataset:
-    """The dataset from the cache when its key matches, else ``load()`` and store it."""
+    """The dataset from the cache when its key matches, else ``load()`` and store it.
+
+    The loader's :class:`DataWarning` messages (e.g. skipped ACLED rows) are stored with the
+    entry and given again on every hit, so a cached load warns exactly as a fresh one."""
     folder = cache_dir / cache_key(data)
     if (folder / "complete").exists():
         try:
-            meta = json.loads((folder / "meta.json").read_text())
-            searched = meta.get("searched_through")
-            return Dataset(*(pd.read_parquet(folder / f"{part}.parquet") for part in _PARTS),
-                           searched_through=pd.Timestamp(searched) if searched else None)
+            searched = json.loads((folder / "meta.json").read_text()).get("searched_through")
+            dataset = Dataset(*(pd.read_parquet(folder / f"{part}.parquet")
+                                for part in _PARTS),
+                              searched_through=pd.Timestamp(searched) if searched else None)
+            _warn(json.loads((folder / _WARNINGS).read_text(encoding="utf-8")), data)
+            return dataset
         except Exception:  # a damaged cache entry is rebuilt, never trusted
             shutil.rmtree(folder, ignore_errors=True)
-    dataset = load()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        dataset = load()
+    messages = [_stored(str(w.message), data) for w in caught
+                if issubclass(w.category, DataWarning)]
+    for w in caught:
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache_dir))
@@ -50,6 +79,7 @@ def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR)
         searched = dataset.searched_through
         (tmp / "meta.json").write_text(json.dumps(
             {"searched_through": None if searched is None else searched.date().isoformat()}))
+        (tmp / _WARNINGS).write_text(json.dumps(messages), encoding="utf-8")
         (tmp / "complete").touch()
         os.replace(tmp, folder)
     except OSError:  # read-only checkout or a concurrent writer: the cache is optional

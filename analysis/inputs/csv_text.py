@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.inputs.problems import DataError, Problem
+from analysis.inputs.problems import DataError, DataWarning, Problem
 
 
 def read_text(path: Path, empty: str = "a header line and at least one row") -> str:
@@ -23,14 +23,29 @@ def read_text(path: Path, empty: str = "a header line and at least one row") -> 
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        bad = raw[err.start : err.start + 4]
-        raise DataError([Problem(name, line, f"(byte {column})", repr(bad)[2:-1],
-                                 "UTF-8 text (save the file as UTF-8)")]) from None
+        raise DataError([_utf8_problem(raw, err, name)]) from None
     if not text.strip():
         raise DataError([Problem(name, 1, "(file)", "", empty)])
     return text
+
+
+def _utf8_problem(raw: bytes, err: UnicodeDecodeError, name: str) -> Problem:
+    start = err.start + len(raw) - len(err.object)  # utf-8-sig reports after its BOM
+    line = raw[:start].count(b"\n") + 1
+    column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+    bad = raw[start : start + 4]
+    return Problem(name, line, f"(byte {column})", repr(bad)[2:-1],
+                   "UTF-8 text (save the file as UTF-8)")
+
+
+def utf8_problem(path: Path, name: str) -> Problem:
+    """Where a file that is not UTF-8 first breaks, as a Problem (line and byte)."""
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        return _utf8_problem(raw, err, name)
+    return Problem(name, None, "(file)", "", "UTF-8 text (save the file as UTF-8)")
 
 
 def read_table(path: Path, columns: tuple[str, ...], *, allow_empty: bool = False) -> pd.DataFrame:
@@ -57,7 +72,7 @@ def read_table(path: Path, columns: tuple[str, ...], *, allow_empty: bool = Fals
         ])
     for extra in (c for c in header if c not in columns):
         warnings.warn(str(Problem(name, 1, extra, "", "a known column (this one is ignored)",
-                                  "warning")), stacklevel=2)
+                                  "warning")), DataWarning, stacklevel=2)
     if frame.empty and not allow_empty:
         raise DataError([Problem(name, 2, "(file)", "", "at least one row after the header")])
     frame = frame.apply(lambda s: s.str.strip())

@@ -23,6 +23,11 @@ class Problem:
         return f"{where}: {prefix}{self.column}: {value!r}: {self.expected}"
 
 
+class DataWarning(UserWarning):
+    """Input that can be used but deserves a look (an ignored column, skipped rows); its
+    message is a warning Problem. The build and ``validate`` print it; reports never do."""
+
+
 class DataError(Exception):
     """Input that cannot be used; carries every problem found, not just the first."""
 

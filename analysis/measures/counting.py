@@ -199,8 +199,8 @@ def strike_rounds(events: pd.DataFrame, actor: str = "United States") -> pd.Data
         killed = casualties(group, "killed", "killed_high")
         rounds.append({
             "start": group["event_date"].min(), "end": group["event_date"].max(),
-            "locations": ", ".join(dict.fromkeys(group["place_name"])),
-            "targets": ", ".join(dict.fromkeys(group["target"])),
+            "locations": ", ".join(pd.unique(group["place_name"])),  # first-seen order
+            "targets": ", ".join(pd.unique(group["target"])),
             "rows": len(group),
             "killed": killed["low"] if killed["unknown_rows"] < len(group) else pd.NA,
             "killed_high": killed["high"] if killed["unknown_rows"] < len(group) else pd.NA,

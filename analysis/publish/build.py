@@ -167,12 +167,43 @@ def _unchanged(out: Path, key: str) -> bool:
 
 def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, overrides, log,
                   started):
-    from analysis.publish.index_page import write_index
     from analysis.publish.kernel import ensure_kernel
-    from analysis.publish.registry import expand, read_registry
 
     for leftover in out.glob(".work-*"):  # from a build that was killed; we hold the lock
         shutil.rmtree(leftover, ignore_errors=True)
+    if dry_run:
+        return _plan_and_run(out, registry, data, only, force, True, overrides, None, log,
+                             started)
+    # Workers (and their kernels) start first and boot while the data is checked below.
+    ensure_kernel()
+    work = Path(tempfile.mkdtemp(prefix=".work-", dir=out))
+    pool = None
+    try:
+        pool = _start_pool(work, data, registry, only, jobs, timeout)
+        return _plan_and_run(out, registry, data, only, force, False, overrides, pool, log,
+                             started)
+    finally:
+        if pool is not None:
+            pool.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _start_pool(work: Path, data: Path, registry: Path, only: list[str] | None,
+                jobs: int | None, timeout: int | None):
+    from analysis.publish.workers import WorkerPool
+
+    size = jobs or os.cpu_count() or 1
+    if only:
+        size = min(size, len(set(only)))
+    data_arg = None if data.resolve() == paths.DATA_DIR.resolve() else str(data.resolve())
+    folder = registry.parent if registry.parent.is_dir() else None
+    return WorkerPool(size, work, timeout, data_arg, folder)
+
+
+def _plan_and_run(out, registry, data, only, force, dry_run, overrides, pool, log, started):
+    from analysis.publish.index_page import write_index
+    from analysis.publish.registry import expand, read_registry
+
     choices, as_of = load_choices(data)
     every = expand(read_registry(registry), registry.parent, choices, overrides)
     if not dry_run:
@@ -195,9 +226,7 @@ def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, over
         log(f"all up to date ({len(specs)} reports)")
         write_index(out, read_manifest(out), every)
         return 0
-    ensure_kernel()
-    outcomes = _run_all(plan.stale, out, data, jobs or os.cpu_count() or 1, timeout, log,
-                        started)
+    outcomes = _run_all(plan.stale, out, pool, log, started)
     manifest = read_manifest(out)
     entries = manifest.setdefault("reports", {})
     stamp = _build_stamp()
@@ -259,28 +288,18 @@ def _build_stamp() -> str:
     return when.isoformat().replace("+00:00", "Z")
 
 
-def _run_all(specs: list, out: Path, data: Path, jobs: int,
-             timeout: int | None, log, started: float) -> list:
-    """Run reports in worker processes, moving each result into place as it finishes."""
-    from analysis.publish.run_report import warm_up
-    from analysis.publish.workers import run_in_workers
-
-    work = Path(tempfile.mkdtemp(prefix=".work-", dir=out))
-    data_arg = None if data.resolve() == paths.DATA_DIR.resolve() else str(data.resolve())
+def _run_all(specs: list, out: Path, pool, log, started: float) -> list:
+    """Run reports in the worker pool, moving each result into place as it finishes."""
     outcomes: list = []
-    try:
-        warm_up()  # imported before forking, so workers inherit it for free
-        for outcome in run_in_workers(specs, work, jobs, timeout, data_arg):
-            _settle(outcome, out)
-            outcomes.append(outcome)
-            status = "ok" if outcome.ok else "FAILED"
-            log(f"[{len(outcomes)}/{len(specs)}] {outcome.name} {status} "
-                f"{outcome.seconds:.1f}s (elapsed {time.perf_counter() - started:.1f}s)",
-                file=sys.stderr)
-            for line in _stderr_lines(outcome):
-                log(f"  {outcome.name}: kept out of the report: {line}", file=sys.stderr)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    for outcome in pool.run(specs):
+        _settle(outcome, out)
+        outcomes.append(outcome)
+        status = "ok" if outcome.ok else "FAILED"
+        log(f"[{len(outcomes)}/{len(specs)}] {outcome.name} {status} "
+            f"{outcome.seconds:.1f}s (elapsed {time.perf_counter() - started:.1f}s)",
+            file=sys.stderr)
+        for line in _stderr_lines(outcome):
+            log(f"  {outcome.name}: kept out of the report: {line}", file=sys.stderr)
     return outcomes
 
 

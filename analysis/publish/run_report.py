@@ -1,6 +1,8 @@
 """Running one report: papermill executes the notebook, render.py turns it into HTML.
 
-Runs inside a build worker process; imports and the HTML exporter are paid once per build.
+Runs inside a build worker process; imports and the HTML exporter are paid once per worker,
+in the worker (nbformat, nbconvert and papermill are imported here lazily, so the build's
+main process never pays for them: it forks the workers before checking the data).
 Nothing is written where the last good report lives: the caller moves files into place.
 """
 
@@ -12,9 +14,6 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-
-from analysis.publish.html_export import exporter, heading, take_stderr, to_html
 from analysis.publish.kernel import KERNEL_NAME
 from analysis.publish.registry import ReportSpec
 
@@ -37,6 +36,7 @@ class Outcome:
 def _keep_on_failure_engine():
     """papermill's nbclient engine, except that a notebook stopped by a timeout, a dead
     kernel or any other exception is still written (papermill writes only at the end)."""
+    import nbformat
     from papermill.engines import NBClientEngine, papermill_engines
     from papermill.iorw import write_ipynb
 
@@ -61,8 +61,10 @@ ENGINE = "since-oct7-keep"
 
 
 def warm_up() -> None:
-    """Import the heavy modules and build the exporter once, before the workers fork."""
+    """Import the heavy modules and build the exporter once per worker process."""
     import papermill  # noqa: F401
+
+    from analysis.publish.html_export import exporter
 
     _keep_on_failure_engine()
     exporter()
@@ -74,8 +76,11 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
 
     ``km`` is an already started kernel manager (see workers.py); None starts a new kernel.
     """
+    import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    from analysis.publish.html_export import heading, take_stderr, to_html
 
     _keep_on_failure_engine()
     started = time.perf_counter()
@@ -112,6 +117,8 @@ def _failing_cell(executed: Path) -> int | None:
     """The execution count of the last cell that started, when a kernel died or timed out."""
     if not executed.exists():
         return None
+    import nbformat
+
     try:
         notebook = nbformat.read(executed, as_version=4)
     except Exception:

@@ -272,16 +272,12 @@ def weapon_by_phase_chart(counts: pd.DataFrame, source: str,
     return fig
 
 
-def timeline_chart(weekly: pd.DataFrame, rounds: pd.DataFrame, other_strikes: pd.Series,
-                   spans: list[Span], source: str,
-                   title: str = "Attacks on US positions and strikes on the militias") -> Figure:
-    """Weekly attacks as bars, phase by phase; US strike rounds as labelled lines and other
-    strikes (Israel, unknown) as ticks."""
+def mark_strikes(fig: Figure, spans: list[Span], rounds: pd.DataFrame,
+                 other_strikes: pd.Series) -> Figure:
+    """Mark strikes on a chart drawn by phase: announced US strike rounds as triangles with a
+    line (the rounds table lists them), other strikes (Israel, unknown) as small ticks."""
     from analysis.report.style import STRIKE_COLOUR
 
-    fig = _stacked_by_phase(weekly[["attacks"]], spans, {"attacks": "#555555"},
-                            {"attacks": "Attacks on US positions per week"}, title,
-                            "Attacks (count per week)", source, size=(9.5, 5.2))
     with styled():
         axes = fig.axes[:len(spans)]
         top = axes[0].get_ylim()[1] * 1.12
@@ -291,7 +287,7 @@ def timeline_chart(weekly: pd.DataFrame, rounds: pd.DataFrame, other_strikes: pd
                 if len(rounds) else rounds
             if len(mine):
                 ax.plot(mine["start"], [top * 0.95] * len(mine), "v", color=STRIKE_COLOUR,
-                        markersize=8, label="US strike round (see table)")
+                        markersize=7, label="US strike round (see the rounds table)")
                 for r in mine.itertuples(index=False):
                     ax.axvline(r.start, color=STRIKE_COLOUR, linewidth=0.8, alpha=0.5)
             others = other_strikes[(other_strikes.index >= span.start)
@@ -311,7 +307,7 @@ def map_chart(sites: pd.DataFrame, boundaries: dict, source: str,
     from analysis.report.style import COUNTRY_COLOURS, STRIKE_COLOUR
 
     with styled():
-        fig = new_figure((9.5, 7.2))
+        fig = new_figure((9.5, 6.6))
         ax = fig.add_subplot()
         for level, face, edge, width in (("country", "#f3f1ec", "#9a9a9a", 0.9),
                                          ("admin1", "none", "#c9c9c9", 0.5)):

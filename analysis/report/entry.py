@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
-from analysis.inputs.data_source import load_any
+from analysis.inputs import data_source
+from analysis.inputs.problems import DataWarning
 from analysis.inputs.vocabulary import REPORT_START
 from analysis.report.html import setup_notebook
 from analysis.report.scope import Scope
+
+
+def load_any(data_path: str | Path | None):
+    """The data, without its warnings: the build and ``validate`` report those (skipped
+    rows, ignored columns); no warning text ever reaches a report."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        return data_source.load_any(data_path)
 
 
 def overview(start_date: str = REPORT_START, end_date: str | None = None,

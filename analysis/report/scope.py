@@ -410,9 +410,17 @@ class Scope:
                                        title=f"Attacks on US positions in {self.label}, "
                                              "cumulative")
 
-    def weekly_chart(self, weekly: pd.DataFrame) -> Figure:
-        return charts.weekly_chart(weekly, self.spans(), self.source_line,
-                                   title=f"Attacks on US positions in {self.label} per week")
+    def weekly_chart(self, weekly: pd.DataFrame, rounds: pd.DataFrame | None = None
+                     ) -> Figure:
+        """Attacks per week by country, phase by phase; with ``rounds``, the announced US
+        strike rounds and the other strikes are marked on it."""
+        spans = self.spans()
+        fig = charts.weekly_chart(weekly, spans, self.source_line,
+                                  title=f"Attacks on US positions in {self.label} per week")
+        if rounds is None:
+            return fig
+        others = self.strikes[self.strikes["actor"] != "United States"]
+        return charts.mark_strikes(fig, spans, rounds, others.groupby("event_date").size())
 
     # ---- where -----------------------------------------------------------------------------
     def breakdown(self) -> pd.DataFrame:
@@ -507,23 +515,13 @@ class Scope:
             "attacks_7d_after": "attacks 7 days after"},
             empty="No announced US strike round in this window.")
 
-    def weekly_with_strikes(self) -> pd.DataFrame:
-        """All attacks per week, phase by phase (the bars of the strikes timeline)."""
-        weekly = self.weekly()
-        countries = [c for c in weekly.columns if c != "phase"]
-        return pd.DataFrame({"attacks": weekly[countries].sum(axis=1),
-                             "phase": weekly["phase"]}, index=weekly.index)
-
-    def timeline_chart(self, weekly_attacks: pd.DataFrame, rounds: pd.DataFrame) -> Figure:
-        """Weekly attacks with US strike rounds and other strikes marked."""
-        others = self.strikes[self.strikes["actor"] != "United States"]
-        return charts.timeline_chart(weekly_attacks, rounds, others.groupby("event_date").size(),
-                                     self.spans(), self.source_line)
-
-    def strike_list(self) -> pd.DataFrame:
-        """Every strike in scope, with the killed as a range and what sources disagree on."""
-        s = self.strikes[["event_date", "phase", "actor", "attribution", "place_name", "target",
-                          "killed", "killed_high", "disputes", "sources"]].reset_index(drop=True)
+    def strike_list(self, disputes: bool = False) -> pd.DataFrame:
+        """Every strike in scope: who struck (and how we know), whom, and the killed as a
+        range; ``disputes`` adds what each source said (long: the region reports show it,
+        the overview leaves it to the CSV to stay small enough to share)."""
+        columns = ["event_date", "phase", "actor", "attribution", "place_name", "target",
+                   "killed", "killed_high"] + (["disputes"] if disputes else [])
+        s = self.strikes[columns].reset_index(drop=True)
         return hints(s, labels={"event_date": "date", "place_name": "place",
                                 "killed": "killed (low)", "killed_high": "killed (high)"},
                      empty="No strike on the militias is documented in this window.")
@@ -534,7 +532,7 @@ class Scope:
         a = self.attacks
         hurt = a[(a["us_killed"].fillna(0) > 0) | (a["us_injured"].fillna(0) > 0)]
         hurt = hurt[["event_date", "phase", "place_name", "weapon", "us_killed", "us_injured",
-                     "us_injured_high", "disputes", "sources"]].reset_index(drop=True)
+                     "us_injured_high", "disputes"]].reset_index(drop=True)
         return hints(hurt, labels={"event_date": "date", "place_name": "site",
                                    "us_killed": "US killed", "us_injured": "US injured (low)",
                                    "us_injured_high": "US injured (high)"},

@@ -203,3 +203,20 @@ def test_hostile_text_does_not_run_in_the_browser(tmp_path, data_dir, browser):
     assert dialogs == []
     assert "<script>alert(2)</script>" in page.inner_text("body")
     page.close()
+
+
+def test_csv_download_saves_the_events_of_the_report(built, browser):
+    """The CSV travels gzip'd in the page; a click unpacks and saves it, offline."""
+    page = browser.new_page(accept_downloads=True)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((built / "overview.html").as_uri())
+    with page.expect_download() as download:
+        page.click("button.csv-download")
+    saved = download.value
+    text = Path(saved.path()).read_text(encoding="utf-8")
+    page.close()
+    assert errors == []
+    assert saved.suggested_filename == "events.csv"
+    assert text.startswith("event_id,event_date,")
+    assert len(text.splitlines()) > 100

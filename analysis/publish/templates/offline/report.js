@@ -6,9 +6,9 @@
   function text(cell) { return cell.textContent.trim(); }
   function key(cell) {
     var sort = cell.getAttribute("data-sort");
-    if (sort === null) { return text(cell).toLowerCase(); }
-    var number = Number(sort);
-    return sort !== "" && !isNaN(number) ? number : sort;
+    if (sort !== null) { return sort; }
+    var plain = text(cell), number = Number(plain.replace(/,/g, ""));
+    return plain !== "" && !isNaN(number) ? number : plain.toLowerCase();
   }
   function enhance(table) {
     var head = table.tHead.rows[0], body = table.tBodies[0];
