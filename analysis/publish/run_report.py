@@ -59,6 +59,13 @@ def _keep_on_failure_engine():
 
 ENGINE = "since-oct7-keep"
 
+# Bounds on waiting for the kernel, far above what a loaded machine needs: past them the
+# kernel is broken, not slow. nbclient's default for the outputs that follow a cell's reply
+# is 4 s, after which it silently drops them: a report missing a chart or a headline on a
+# busy machine. Here a late output is waited for, and a lost one fails the report.
+START_TIMEOUT = 300
+OUTPUT_TIMEOUT = 120
+
 
 def warm_up() -> None:
     """Import the heavy modules and build the exporter once per worker process."""
@@ -93,7 +100,8 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
         papermill.execute_notebook(
             str(spec.notebook), str(executed), parameters=parameters,
             kernel_name=KERNEL_NAME, engine_name=ENGINE, cwd=str(spec.notebook.parent),
-            progress_bar=False,
+            progress_bar=False, start_timeout=START_TIMEOUT,
+            iopub_timeout=OUTPUT_TIMEOUT, raise_on_iopub_timeout=True,
             execution_timeout=timeout, log_output=False, km=km,
             request_save_on_cell_execute=False,  # one write at the end, not one per cell
         )

@@ -129,6 +129,16 @@ def _worker(tasks: mp.Queue, results: mp.Queue, workdir: Path, timeout: int | No
         stop_kernel(km)
 
 
+def _drain(results: mp.Queue) -> list[Outcome]:
+    """Every outcome still in the queue (its writers have exited, so nothing more comes)."""
+    left = []
+    while True:
+        try:
+            left.append(results.get(timeout=0.5))
+        except queue_module.Empty:
+            return left
+
+
 class WorkerPool:
     """Worker processes started before the build knows what it will run.
 
@@ -165,6 +175,11 @@ class WorkerPool:
             except queue_module.Empty:
                 poll()
                 if not any(p.is_alive() for p in self.processes):
+                    # A worker flushes its results before it exits, but this process may
+                    # have looked at the queue just before they arrived: read them first.
+                    for outcome in _drain(self.results):
+                        done.add(outcome.name)
+                        yield outcome
                     for spec in specs:
                         if spec.name not in done:
                             done.add(spec.name)

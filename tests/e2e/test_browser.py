@@ -17,6 +17,9 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic"]
 SCREENSHOTS = paths.PROJECT_ROOT / "test-output" / "screenshots"
+# Playwright's default of 30 s per action is within reach of loading and printing the
+# overview (~0.7 MB) on a loaded machine; a page that needs longer than this is broken.
+PAGE_TIMEOUT_MS = 300_000
 
 pytestmark = [
     pytest.mark.browser,
@@ -41,9 +44,16 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS,
+                                     timeout=PAGE_TIMEOUT_MS)
         yield instance
         instance.close()
+
+
+def _new_page(browser, **options):
+    page = browser.new_page(**options)
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    return page
 
 
 def _reports(out: Path) -> list[Path]:
@@ -60,7 +70,7 @@ def test_every_report_in_the_browser(built, browser):
 
 def _check_report(browser, report: Path) -> None:
     """Open one report as a reader would and check it."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = _new_page(browser, viewport={"width": 1280, "height": 800})
     requests, errors = [], []
     page.on("request", lambda r: requests.append(r.url))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -196,7 +206,7 @@ def test_hostile_text_does_not_run_in_the_browser(tmp_path, data_dir, browser):
         "Synthetic rocket claim.", '"<img src=x onerror=alert(1)><script>alert(2)</script>"'))
     out = tmp_path / "out"
     assert build(out=out, data=data_dir, only=["overview"], log=lambda *a, **k: None) == 0
-    page = browser.new_page()
+    page = _new_page(browser)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto((out / "overview.html").as_uri())
