@@ -57,11 +57,16 @@ def _span_label(span: Span) -> str:
     return "\n".join(textwrap.wrap(span.name, width) + [dates])
 
 
-def phase_axes(fig: Figure, spans: list[Span]) -> list:
+def phase_axes(fig: Figure, spans: list[Span], right: float = 0.985,
+               left_inches: float = 0.75) -> list:
     """One axes per phase, side by side, widths by :attr:`Span.weight`, sharing the y axis,
-    each with its own date axis and the phase's name on top."""
+    each with its own date axis and the phase's name on top. Margins are set in inches here
+    (the figure has no layout engine): room for the title, the panel names, the y label,
+    the date ticks and the source line."""
+    width, height = fig.get_size_inches()
     grid = fig.add_gridspec(1, len(spans), width_ratios=[s.weight for s in spans],
-                            wspace=0.03)
+                            wspace=0.06, left=left_inches / width, right=right,
+                            top=1 - 1.0 / height, bottom=0.95 / height)
     axes: list = []
     for i, span in enumerate(spans):
         ax = fig.add_subplot(grid[0, i], sharey=axes[0] if axes else None)
@@ -146,7 +151,7 @@ def cumulative_chart(cumulative: pd.DataFrame, tallies: pd.DataFrame, spans: lis
     """Documented attacks as a rising line, phase by phase; stated counts as points, one
     marker per kind (official, tracker), never joined to the line."""
     with styled():
-        fig = new_figure((9.5, 5.0))
+        fig = new_figure((9.5, 5.0), layout=None)
         axes = phase_axes(fig, spans)
         top = max(float(cumulative["total"].max()) if len(cumulative) else 1, 1)
         kinds = (("official", OFFICIAL_COLOUR, "o", "Official US count (as stated)"),
@@ -189,7 +194,7 @@ def _stacked_by_phase(frame: pd.DataFrame, spans: list[Span], colours: dict[str,
                       width_days: float = 6, size: tuple[float, float] = (9.5, 4.8)) -> Figure:
     """Stacked bars (a column per series, indexed by week) in one panel per phase."""
     with styled():
-        fig = new_figure(size)
+        fig = new_figure(size, layout=None)
         axes = phase_axes(fig, spans)
         series = [c for c in frame.columns if c != "phase"]
         top = 1.0
@@ -357,14 +362,15 @@ def heatmap_chart(matrix: pd.DataFrame, spans: list[Span], source: str,
     """Sites down, weeks across (one block per phase), darker = more attacks that week."""
     with styled():
         rows = max(len(matrix), 1)
-        fig = new_figure((9.5, max(3.0, 0.32 * rows + 2.0)))
+        fig = new_figure((9.5, max(3.0, 0.32 * rows + 2.0)), layout=None)
         if matrix.empty:
             ax = fig.add_subplot()
             ax.text(0.5, 0.5, "No attacks in this window", ha="center", transform=ax.transAxes)
             ax.set_title(title)
             add_source_line(fig, source)
             return fig
-        axes = phase_axes(fig, spans)
+        labels = max((len(str(i)) for i in matrix.index), default=10)
+        axes = phase_axes(fig, spans, right=0.9, left_inches=min(4.0, 0.35 + 0.085 * labels))
         top = float(matrix.to_numpy().max())
         image = None
         for ax, span in zip(axes, spans, strict=True):
@@ -382,7 +388,9 @@ def heatmap_chart(matrix: pd.DataFrame, spans: list[Span], source: str,
             ax.grid(False)
         axes[0].set_yticks(range(len(matrix)), matrix.index)
         if image is not None:
-            fig.colorbar(image, ax=axes, label="Attacks (count per week)", shrink=0.8)
+            bar = fig.add_axes((0.92, 0.95 / fig.get_figheight(), 0.015,
+                                1 - 1.95 / fig.get_figheight()))
+            fig.colorbar(image, cax=bar, label="Attacks (count per week)")
         fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
         add_source_line(fig, source)
     return fig

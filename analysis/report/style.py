@@ -52,9 +52,12 @@ def styled() -> Iterator[None]:
         yield
 
 
-def new_figure(size: tuple[float, float] = FIGSIZE) -> Figure:
-    """A Figure not registered with pyplot, so nothing is shown twice or leaks."""
-    return Figure(figsize=size, dpi=DPI, layout="constrained")
+def new_figure(size: tuple[float, float] = FIGSIZE, layout: str | None = "constrained"
+               ) -> Figure:
+    """A Figure not registered with pyplot, so nothing is shown twice or leaks. Charts of
+    several phase panels place their axes themselves (``layout=None``): the constrained
+    layout solver was half of their drawing time."""
+    return Figure(figsize=size, dpi=DPI, layout=layout)
 
 
 def add_source_line(fig: Figure, text: str) -> None:
@@ -64,6 +67,8 @@ def add_source_line(fig: Figure, text: str) -> None:
     lines = textwrap.wrap(text, 150)
     height = fig.get_figheight()
     bottom = (0.16 + 0.15 * len(lines)) / height
-    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.set(rect=(0, bottom, 1, 1 - bottom))
     fig.text(0.01, 0.1 / height, "\n".join(lines), ha="left", va="bottom", fontsize=8.5,
              color="#555555")
