@@ -39,7 +39,36 @@ def coverage_lines(events: pd.DataFrame, tallies: pd.DataFrame) -> list[str]:
     return lines
 
 
+def phase_lines(events: pd.DataFrame, tallies: pd.DataFrame, phases: pd.DataFrame) -> list[str]:
+    """Per phase: documented attacks by country, and the coverage at the last official count
+    stated for a date in the phase (cumulative since 17 Oct 2023, as the Pentagon counted)."""
+    from analysis.measures import counting, stated_counts
+    from analysis.measures import phases as phase_table
+
+    by_phase = counting.by_phase(counting.attacks(events), phases, "country")
+    lines = ["", "Per phase: documented attacks (Iraq / Syria / Jordan) and coverage at the "
+             "phase's last official count"]
+    for phase in phase_table.ordered(phases):
+        row = by_phase.loc[phase.name] if phase.name in by_phase.index else None
+        counts = [int(row.get(c, 0)) if row is not None else 0 for c in ("Iraq", "Syria",
+                                                                           "Jordan")]
+        official = stated_counts.latest(tallies, "official", phase.start, phase.end)
+        if official is None:
+            cover = "no official count stated for a date in this phase"
+        else:
+            documented = counting.attacks_since(events, counting.FIRST_ATTACKS,
+                                                official["as_of"])
+            cover = (f"official {format_number(official['total'])} as of "
+                     f"{format_date(official['as_of'])}: {documented} documented = "
+                     f"{format_percent(documented / official['total'])}")
+        end = format_date(phase.end) if phase.end is not None else "open"
+        lines.append(f"- {phase.name} ({format_date(phase.start)} to {end}): "
+                     f"{sum(counts)} attacks ({' / '.join(map(str, counts))}); {cover}")
+    return lines
+
+
 def print_coverage(data: Path | None) -> int:
     dataset = load_any(data)
-    print("\n".join(coverage_lines(dataset.events, dataset.tallies)))
+    print("\n".join(coverage_lines(dataset.events, dataset.tallies)
+                    + phase_lines(dataset.events, dataset.tallies, dataset.phases)))
     return 0
