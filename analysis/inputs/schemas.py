@@ -197,7 +197,8 @@ def _partial_date() -> pa.Check:
 def phases_schema(today: dt.date) -> pa.DataFrameSchema:
     """Schema of data/phases.csv: named, sourced periods (the last may be open-ended)."""
     columns = {
-        "name": _text(_required("the phase's name"), unique=True),
+        "name": _text(_required("the phase's name"), _drawable(),
+                      _chart_label("a phase name", 40), unique=True, max_length=100),
         "start": _text(_date_between(V.EARLIEST_DATE, today)),
         "end": _text(_date_between(V.EARLIEST_DATE, today, blank_ok=True)),
         "summary": _text(_required("a one-line summary")),

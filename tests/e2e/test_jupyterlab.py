@@ -181,7 +181,7 @@ def test_contents_api_lists_the_notebooks(lab):
             "reports.yml"} <= names
 
 
-@pytest.mark.parametrize("name,min_images", [("overview.ipynb", 6), ("region.ipynb", 5),
+@pytest.mark.parametrize("name,min_images", [("overview.ipynb", 5), ("region.ipynb", 5),
                                              ("article.ipynb", 0), ("explore.ipynb", 0)])
 def test_notebook_runs_with_defaults_in_a_lab_kernel(lab, name, min_images):
     result = _run_notebook(lab, name)
