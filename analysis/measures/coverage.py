@@ -9,18 +9,14 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.measures.counting import FIRST_ATTACKS, attacks, window
+from analysis.measures.stated_counts import of_kind
 
 _SPLITS = ("total", "iraq", "syria", "jordan")
 
 
 def official(tallies: pd.DataFrame) -> pd.DataFrame:
     """Official (US government) tallies only."""
-    return tallies[tallies["kind"] == "official"]
-
-
-def trackers(tallies: pd.DataFrame) -> pd.DataFrame:
-    """Independent monitors' and analysts' running counts."""
-    return tallies[tallies["kind"] == "tracker"]
+    return of_kind(tallies, "official")
 
 
 def at_official_tallies(events: pd.DataFrame, tallies: pd.DataFrame) -> pd.DataFrame:
@@ -77,13 +73,3 @@ def disagreements(tallies: pd.DataFrame) -> pd.DataFrame:
                     else "later count is lower",
                 })
     return pd.DataFrame(rows)
-
-
-def latest_official(tallies: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.Series | None:
-    """The most recent official tally covering a date on or before ``as_of`` (None if none)."""
-    table = official(tallies).dropna(subset=["total"])
-    if as_of is not None:
-        table = table[table["as_of"] <= as_of]
-    if table.empty:
-        return None
-    return table.sort_values(["as_of", "stated_on"]).iloc[-1]

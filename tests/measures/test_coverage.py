@@ -32,8 +32,10 @@ def test_disagreements_find_a_lower_later_count(dataset):
 
 
 def test_latest_official_as_of(dataset):
-    assert coverage.latest_official(dataset.tallies, pd.Timestamp("2023-10-30"))["total"] == 8
-    assert coverage.latest_official(dataset.tallies, pd.Timestamp("2023-10-01")) is None
+    from analysis.measures.stated_counts import latest
+
+    assert latest(dataset.tallies, "official", end=pd.Timestamp("2023-10-30"))["total"] == 8
+    assert latest(dataset.tallies, "official", end=pd.Timestamp("2023-10-01")) is None
 
 
 def test_coverage_command_lists_ratios_and_disagreements(dataset):
