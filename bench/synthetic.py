@@ -31,34 +31,43 @@ FORMATS = ["%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d-%b-%y"]
 
 
 def write_synthetic_acled(path: Path, rows: int, seed: int = 7) -> Path:
-    """Write ``rows`` synthetic ACLED rows to ``path`` (about 200 bytes a row)."""
+    """Write ``rows`` synthetic ACLED rows to ``path`` (about 250 bytes a row).
+
+    Vectorised (dates formatted once per distinct day, places and notes by index) and
+    written by pyarrow's CSV writer: a million rows in a few seconds, not half a minute."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
     rng = np.random.default_rng(seed)
     place = rng.integers(0, len(PLACES), rows)
     strike = rng.random(rows) < 0.15
-    days = pd.to_datetime("2023-10-17") + pd.to_timedelta(rng.integers(0, 700, rows), unit="D")
+    day = rng.integers(0, 700, rows)
     fmt = rng.integers(0, 4, rows)
-    dates = np.empty(rows, dtype=object)
-    for i, f in enumerate(FORMATS):
-        mask = fmt == i
-        dates[mask] = days[mask].strftime(f)
-    p = [PLACES[i] for i in range(len(PLACES))]
+    calendar = pd.date_range("2023-10-17", periods=700, freq="D")
+    dates = np.array([calendar.strftime(f) for f in FORMATS], dtype=object)[fmt, day]
+    column = {name: np.array([p[k] for p in PLACES], dtype=object)[place]
+              for k, name in enumerate(("location", "admin1", "country"))}
     frame = pd.DataFrame({
         "event_id_cnty": np.char.add("SYN", np.arange(rows).astype(str)),
         "event_date": dates,
-        "year": days.year,
+        "year": calendar.year.to_numpy()[day],
         "time_precision": "1",
         "event_type": "Explosions/Remote violence",
         "sub_event_type": np.where(strike, "Air/drone strike", "Shelling/artillery/missile attack"),
         "actor1": np.where(strike, US, "Islamic Resistance in Iraq"),
         "actor2": np.where(strike, "Kata'ib Hezbollah", US),
-        "country": [p[i][2] for i in place],
-        "admin1": [p[i][1] for i in place],
-        "location": [p[i][0] for i in place],
-        "latitude": [p[i][3] for i in place],
-        "longitude": [p[i][4] for i in place],
+        "country": column["country"],
+        "admin1": column["admin1"],
+        "location": column["location"],
+        "latitude": np.array([p[3] for p in PLACES])[place],
+        "longitude": np.array([p[4] for p in PLACES])[place],
         "source": "Synthetic",
         "notes": np.array(NOTES, dtype=object)[rng.integers(0, len(NOTES), rows)],
         "fatalities": rng.integers(0, 4, rows),
     })
-    frame.to_csv(path, index=False)
+    with path.open("wb") as handle:  # ACLED's header is unquoted; no value needs quotes
+        handle.write((",".join(frame.columns) + "\n").encode())
+        pacsv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), handle,
+                        write_options=pacsv.WriteOptions(include_header=False,
+                                                         quoting_style="none"))
     return path

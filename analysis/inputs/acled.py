@@ -33,10 +33,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.inputs.cache import project_phases
 from analysis.inputs.csv_text import file_label, read_text, utf8_problem
-from analysis.inputs.curated import Dataset, project_phases
+from analysis.inputs.curated import Dataset
 from analysis.inputs.problems import DataError, DataWarning, Problem
-from analysis.inputs.vocabulary import CATEGORIES, COUNTRIES, EARLIEST_DATE
+from analysis.inputs.vocabulary import CATEGORIES, COUNTRIES, EARLIEST_DATE, WEAPONS
 
 ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
                  "admin1", "location", "latitude", "longitude", "fatalities", "notes", "source")
@@ -198,6 +199,20 @@ def _per_unique(values: pd.Series, fn=lambda u: u) -> pd.Categorical:
     return pd.Categorical.from_codes(result.codes[codes], result.categories)
 
 
+def _weapons(raw: pd.DataFrame, striker: np.ndarray) -> pd.Categorical:
+    """Each row's weapon, worked out on integer codes (a million strings never exist): a
+    strike is an airstrike; an air/drone strike whose notes name no weapon is a drone."""
+    kind = pd.Index(WEAPONS)
+    code = _spread(raw["notes"], lambda v: kind.get_indexer(_weapon_in_notes(v)))
+    air = _spread(raw["sub_event_type"], lambda t: t == "Air/drone strike")
+    code = np.where((code == kind.get_loc("unknown")) & air, kind.get_loc("drone"), code)
+    code = np.where(striker, kind.get_loc("airstrike"), code)
+    used = sorted(kind[np.flatnonzero(np.bincount(code, minlength=len(kind)))])
+    position = np.full(len(kind), -1)
+    position[kind.get_indexer(used)] = np.arange(len(used))
+    return pd.Categorical.from_codes(position[code], used)
+
+
 def _attribution(notes: pd.Series) -> np.ndarray:
     lowered = notes.str.lower()
     return np.select(
@@ -281,10 +296,7 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
                            for c, (k, v) in zip(("country", "admin1", "location"), parts,
                                                 strict=True)})
     places["place"] = place_keys(places).to_numpy()
-    by_notes = _spread(raw["notes"], _weapon_in_notes)
-    air = _spread(raw["sub_event_type"], lambda t: t == "Air/drone strike")
-    weapon = np.where((by_notes == "unknown") & air, "drone", by_notes)
-    weapon = np.where(striker, "airstrike", weapon)
+    weapon = _weapons(raw, striker)
     # Arrow strings throughout: a million ids never become Python objects.
     ids = ("acled-" + raw["event_id_cnty"]).array if "event_id_cnty" in raw else \
         pd.array(np.char.add("acled-", line.astype(str)), dtype="str")
@@ -309,7 +321,7 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
         "category": category, "actor": actor,
         "attribution": _per_unique(raw["notes"], _attribution),
         "target": _per_unique(raw["actor2"], lambda a: a.replace("", "Unknown")),
-        "weapon": pd.Categorical(weapon),
+        "weapon": weapon,
         "place": pd.Categorical.from_codes(place_code, pd.Index(place_text)),
         "us_killed": _nulls(n), "us_injured": _nulls(n),
         "killed": pd.array(killed, dtype="Int64"),
@@ -318,7 +330,7 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
         "description": pd.Categorical.from_codes(pair_code, described),
         "sources": _same(ACLED_URL, n), "seed": _same("", n), "projectiles": _nulls(n),
         "source_line": line,
-        "place_name": location.take(place_code), "place_kind": "town",
+        "place_name": location.take(place_code), "place_kind": _same("town", n),
         "country": pd.array(places["country"].to_numpy(dtype=object),
                             dtype="str").take(place_code),
         "admin1": pd.array(places["admin1"].to_numpy(dtype=object),
@@ -341,12 +353,11 @@ def _same(value: str, n: int) -> pd.Categorical:
 
 def _first_of(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For integer keys: each row's group number (in order of first appearance) and the
-    row where each group first appears."""
-    uniques, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    order = np.argsort(first, kind="stable")
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
-    return rank[inverse.ravel()], first[order]
+    row where each group first appears. Hashing (``pd.factorize``) numbers groups in that
+    order already; a group's first row is where its number exceeds every earlier one."""
+    group, _ = pd.factorize(keys)
+    seen = np.maximum.accumulate(np.concatenate(([-1], group[:-1])))
+    return group, np.flatnonzero(group > seen)
 
 
 def _empty_tallies() -> pd.DataFrame:

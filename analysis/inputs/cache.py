@@ -7,7 +7,9 @@ A changed byte in a data file, or in this package, gives a new key; nothing is e
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.inputs import digest, paths
+from analysis.inputs import curated, digest, paths
 from analysis.inputs.csv_text import file_label
 from analysis.inputs.curated import Dataset
 from analysis.inputs.problems import DataWarning
@@ -43,9 +45,39 @@ def _warn(messages: list[str], data: Path) -> None:
 
 
 def cache_key(data: Path) -> str:
-    """Hash of the data (folder or export file) and of the code that reads it."""
-    return hashlib.sha256((digest.data_digest(data) + digest.code_digest())
+    """Hash of the data (folder or export file) and of the code that reads it. An export is
+    split by the project's phases, so its key covers phases.csv too."""
+    phases = digest.file_digest(_PHASES) if data.is_file() and _PHASES.exists() else ""
+    return hashlib.sha256((digest.data_digest(data) + digest.code_digest() + phases)
                           .encode()).hexdigest()[:40]
+
+
+_PHASES = paths.DATA_DIR / paths.PHASES_FILE
+
+
+def project_phases(cache_dir: Path = CACHE_DIR) -> pd.DataFrame:
+    """The project's phases (data/phases.csv), validated once per content, code and day.
+
+    Every ACLED export is split by them, and checking four rows costs pandera's import and
+    the report font's glyph table: 0.5-0.7 s, a fifth of loading a million rows. The key
+    includes today's date because the check refuses dates after today."""
+    key = hashlib.sha256((digest.file_digest(_PHASES) + digest.code_digest()
+                          + dt.date.today().isoformat()).encode()).hexdigest()[:40]
+    entry = cache_dir / f"phases-{key}.json"
+    try:
+        frame = pd.read_json(io.StringIO(entry.read_text(encoding="utf-8")), orient="table")
+        return frame.astype({"start": "datetime64[us]", "end": "datetime64[us]"})
+    except (OSError, ValueError, KeyError):  # absent or damaged: check the file again
+        pass
+    frame = curated.project_phases()
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cache_dir / f".tmp-{os.getpid()}-{entry.name}"
+        tmp.write_text(frame.to_json(orient="table", index=False), encoding="utf-8")
+        os.replace(tmp, entry)
+    except OSError:  # read-only checkout: the cache is optional
+        pass
+    return frame
 
 
 def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR) -> Dataset:

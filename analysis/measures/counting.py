@@ -41,13 +41,18 @@ def window(events: pd.DataFrame, start: str | pd.Timestamp | None = None,
     """Events dated from ``start`` to ``end`` inclusive (or in the named ``phase``), in the
     given countries (None = all)."""
     start, end = bounds(start, end, phase, phases)
-    mask = pd.Series(True, index=events.index)
+    tests = []
     if (s := _ts(start)) is not None:
-        mask &= events["event_date"] >= s
+        tests.append(events["event_date"] >= s)
     if (e := _ts(end)) is not None:
-        mask &= events["event_date"] <= e
+        tests.append(events["event_date"] <= e)
     if countries:
-        mask &= events["country"].isin(countries)
+        tests.append(events["country"].isin(countries))
+    if not tests:  # no bound: a shallow copy (copy-on-write), not a million rows copied
+        return events.copy(deep=False)
+    mask = tests[0]
+    for test in tests[1:]:
+        mask &= test
     return events[mask]
 
 

@@ -169,6 +169,17 @@ def check_values(spec: ReportSpec, choices: Choices) -> None:
         raise ParameterError(where + str(err)) from None
 
 
+def _notebook_in(base: Path, name: Any, entry: int) -> Path:
+    """A notebook inside the registry's own folder: reports.yml names which of the reviewed
+    notebooks run, never a file elsewhere on the machine."""
+    path = (base / str(name)).resolve()
+    if not isinstance(name, str) or path.suffix != ".ipynb" or \
+            not path.is_relative_to(base.resolve()):
+        raise RegistryError(f"reports.yml: entry {entry}: notebook: {name}: expected a "
+                            f".ipynb file inside {base}")
+    return base / name
+
+
 def expand(registry: dict[str, Any], base: Path, choices: Choices,
            overrides: dict[str, Any] | None = None) -> list[ReportSpec]:
     """Every report the registry asks for, families expanded, parameters merged and checked."""
@@ -185,7 +196,7 @@ def expand(registry: dict[str, Any], base: Path, choices: Choices,
     for i, entry in enumerate(registry["reports"], 1):
         if not isinstance(entry, dict) or "notebook" not in entry:
             raise RegistryError(f"reports.yml: entry {i}: expected a mapping with 'notebook'")
-        notebook = base / entry["notebook"]
+        notebook = _notebook_in(base, entry["notebook"], i)
         allowed = notebook_parameters(notebook)
         own_parameters = entry.get("parameters") or {}
         if not isinstance(own_parameters, dict):

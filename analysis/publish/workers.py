@@ -41,6 +41,9 @@ PRELOAD = [
 ]
 
 
+JOIN_SECONDS = 30  # how long close() waits for a worker before it signals again
+
+
 def start_kernel(cwd: Path) -> AsyncKernelManager:
     """Start a kernel (returns at once; it finishes booting in the background)."""
     from jupyter_client.manager import AsyncKernelManager
@@ -190,11 +193,21 @@ class WorkerPool:
             yield outcome
 
     def close(self) -> None:
-        """Let fed workers finish; stop unfed ones (and their kernels) at once."""
+        """Let fed workers finish; stop unfed ones (and their kernels) at once.
+
+        An unfed worker gets its stop sentinel as well as SIGTERM: the signal may land while
+        the kernel is starting, where jupyter_client's event loop can swallow the
+        SystemExit; the worker then reaches the queue, reads the sentinel and stops its
+        kernel, instead of waiting there until the 30 s join gives up."""
+        if not self._fed:
+            for _ in self.processes:
+                self.tasks.put(None)
+            self._fed = True
+            for p in self.processes:
+                if p.is_alive():
+                    p.terminate()  # SIGTERM: the worker stops its kernel on the way out
         for p in self.processes:
-            if not self._fed and p.is_alive():
-                p.terminate()  # SIGTERM: the worker stops its kernel on the way out
-            p.join(timeout=30)
+            p.join(timeout=JOIN_SECONDS)
             if p.is_alive():
                 p.terminate()
                 p.join(timeout=5)

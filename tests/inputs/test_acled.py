@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -61,3 +62,13 @@ def test_overview_from_acled_gives_the_same_counts_as_native(tmp_path):
         assert shown["acled"][key] == shown["native"][key], key
     # ACLED has one fatality figure per event: the conservative end of the native range.
     assert shown["acled"]["militants_killed"] == shown["native"]["militants_killed"].split("–")[0]
+
+
+def test_first_of_numbers_groups_by_first_appearance():
+    from analysis.inputs.acled import _first_of
+
+    keys = np.random.default_rng(3).integers(0, 40, 2_000).astype(np.int64) * 7919
+    group, first = _first_of(keys)
+    order = list(dict.fromkeys(keys.tolist()))  # distinct keys, first-seen order
+    assert group.tolist() == [order.index(k) for k in keys.tolist()]
+    assert first.tolist() == [keys.tolist().index(k) for k in order]

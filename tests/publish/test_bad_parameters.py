@@ -100,6 +100,20 @@ def test_registry_value_is_refused(case, setup, capsys):
     assert not MARKER.exists()
 
 
+@pytest.mark.parametrize("notebook", ["../outside.ipynb", "/tmp/elsewhere.ipynb",
+                                      "reports.yml"])
+def test_registry_notebook_outside_its_folder_is_refused(notebook, setup, capsys):
+    registry = setup[0]
+    (registry.parent.parent / "outside.ipynb").write_text("{}")
+    text = registry.read_text().replace("notebook: overview.ipynb",
+                                        f"notebook: {notebook}", 1)
+    assert notebook in text
+    registry.write_text(text)
+    assert _build(setup) == 2
+    assert (f"entry 1: notebook: {notebook}: expected a .ipynb file inside "
+            f"{registry.parent}") in capsys.readouterr().err
+
+
 def test_unquoted_date_is_accepted_as_a_date(setup):
     registry, data, out = setup
     code = main(["build", "--registry", str(registry), "--data", str(data), "--out", str(out),

@@ -50,3 +50,29 @@ def test_a_worker_that_dies_fails_its_reports(monkeypatch, tmp_path):
     outcomes = list(workers.run_in_workers([FakeSpec("a")], tmp_path, 1, None, None))
     assert [(o.name, o.ok, o.error) for o in outcomes] == [
         ("a", False, "the worker process died unexpectedly")]
+
+
+def test_unfed_workers_stop_even_when_a_kernel_start_swallows_the_signal(monkeypatch,
+                                                                        tmp_path):
+    """A build that finds bad data closes workers that are still starting their kernels.
+    When the SIGTERM lands inside the kernel's start, its event loop may swallow the
+    SystemExit; the worker must still stop at once (exit code 0, from its stop sentinel),
+    not wait out close()'s join and die by a second signal (exit code 143)."""
+    booting = CONTEXT.Queue()
+
+    def swallowing_start(cwd):
+        booting.put(cwd)  # its SIGTERM handler is installed by now
+        try:
+            CONTEXT.Event().wait(120)  # a kernel start that outlives the signal
+        except SystemExit:
+            pass  # what an event loop catching BaseException does
+        return None
+
+    monkeypatch.setattr(workers, "start_kernel", swallowing_start)
+    monkeypatch.setattr(workers, "warm_up", lambda: None)
+    monkeypatch.setattr(workers, "JOIN_SECONDS", 10)
+    pool = workers.WorkerPool(2, tmp_path, None, None, cwd=tmp_path)
+    for _ in pool.processes:
+        booting.get(timeout=120)  # both workers are inside the kernel start
+    pool.close()
+    assert [p.exitcode for p in pool.processes] == [0, 0]
