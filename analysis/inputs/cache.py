@@ -7,7 +7,6 @@ A changed byte in a data file, or in this package, gives a new key; nothing is e
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import json
@@ -55,21 +54,33 @@ def cache_key(data: Path) -> str:
 _PHASES = paths.DATA_DIR / paths.PHASES_FILE
 
 
+def _phases_entry(cache_dir: Path) -> Path:
+    key = hashlib.sha256((digest.file_digest(_PHASES) + digest.code_digest())
+                         .encode()).hexdigest()[:40]
+    return cache_dir / f"phases-{key}.json"
+
+
 def project_phases(cache_dir: Path = CACHE_DIR) -> pd.DataFrame:
-    """The project's phases (data/phases.csv), validated once per content, code and day.
+    """The project's phases (data/phases.csv), validated once per content of the file and
+    of this code (a build that checks the project's data stores them too).
 
     Every ACLED export is split by them, and checking four rows costs pandera's import and
-    the report font's glyph table: 0.5-0.7 s, a fifth of loading a million rows. The key
-    includes today's date because the check refuses dates after today."""
-    key = hashlib.sha256((digest.file_digest(_PHASES) + digest.code_digest()
-                          + dt.date.today().isoformat()).encode()).hexdigest()[:40]
-    entry = cache_dir / f"phases-{key}.json"
+    the report font's glyph table: 0.5-1 s, a fifth of loading a million rows. Today's date
+    is not in the key: the only rule that depends on it refuses dates after today, so what
+    passed once passes on every later day."""
     try:
-        frame = pd.read_json(io.StringIO(entry.read_text(encoding="utf-8")), orient="table")
+        text = _phases_entry(cache_dir).read_text(encoding="utf-8")
+        frame = pd.read_json(io.StringIO(text), orient="table")
         return frame.astype({"start": "datetime64[us]", "end": "datetime64[us]"})
     except (OSError, ValueError, KeyError):  # absent or damaged: check the file again
         pass
     frame = curated.project_phases()
+    _store_phases(frame, cache_dir)
+    return frame
+
+
+def _store_phases(frame: pd.DataFrame, cache_dir: Path) -> None:
+    entry = _phases_entry(cache_dir)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cache_dir / f".tmp-{os.getpid()}-{entry.name}"
@@ -77,7 +88,6 @@ def project_phases(cache_dir: Path = CACHE_DIR) -> pd.DataFrame:
         os.replace(tmp, entry)
     except OSError:  # read-only checkout: the cache is optional
         pass
-    return frame
 
 
 def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR) -> Dataset:
@@ -99,6 +109,8 @@ def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         dataset = load()
+    if data.resolve() == paths.DATA_DIR.resolve():  # the project's phases, just checked
+        _store_phases(dataset.phases, cache_dir)
     messages = [_stored(str(w.message), data) for w in caught
                 if issubclass(w.category, DataWarning)]
     for w in caught:

@@ -36,3 +36,12 @@ def test_an_exports_key_changes_with_the_project_phases(tmp_path, monkeypatch):
     phases.write_text(phases.read_text(encoding="utf-8").replace("2026 war", "2026 War"),
                       encoding="utf-8")
     assert cache.cache_key(EXPORT) != before
+
+
+def test_checking_the_project_data_stores_its_phases(tmp_path):
+    from analysis.inputs.curated import load_dataset
+
+    cache.cached(paths.DATA_DIR, lambda: load_dataset(paths.DATA_DIR), cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("phases-*.json"))) == 1
+    pd.testing.assert_frame_equal(cache.project_phases(cache_dir=tmp_path),
+                                  curated.project_phases())
