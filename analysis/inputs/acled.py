@@ -17,6 +17,8 @@ An analyst with an ACLED account can run every notebook on their own export
 - place: ACLED's location, admin1, country and coordinates from the row itself; one place
   per distinct (country, admin1, location), keyed by a slug that keeps every script's
   letters (see :func:`place_keys`), so distinct locations never merge.
+- ``event_id`` = event_id_cnty, ACLED's own id (so a row can be looked up in ACLED);
+  ``line-N`` when the export has no such column.
 - ``killed`` = fatalities; US casualties are not in ACLED's layout and stay blank (unknown).
 - ``description`` = notes (ACLED's own words, with its source names); ``sources`` = ACLED.
 """
@@ -297,9 +299,10 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
                                                 strict=True)})
     places["place"] = place_keys(places).to_numpy()
     weapon = _weapons(raw, striker)
-    # Arrow strings throughout: a million ids never become Python objects.
-    ids = ("acled-" + raw["event_id_cnty"]).array if "event_id_cnty" in raw else \
-        pd.array(np.char.add("acled-", line.astype(str)), dtype="str")
+    # ACLED's own ids, as read (Arrow strings: a million ids never become Python objects,
+    # and none is rebuilt); an export without them gets its line numbers.
+    ids = raw["event_id_cnty"].array if "event_id_cnty" in raw else \
+        pd.array(np.char.add("line-", line.astype(str)), dtype="str")
     precision = _per_unique(raw["time_precision"], lambda t: t.map(
         {"1": "day", "2": "week", "3": "month"}).fillna("day")) \
         if "time_precision" in raw else "day"
