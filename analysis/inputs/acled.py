@@ -223,9 +223,9 @@ def _attribution(notes: pd.Series) -> np.ndarray:
         ["confirmed", "claimed"], default="alleged")
 
 
-def _nulls(n: int) -> pd.array:
-    return pd.array(np.zeros(n, dtype="int64"), dtype="Int64").__class__(
-        np.zeros(n, dtype="int64"), np.ones(n, dtype=bool))
+def _nulls(n: int) -> pd.arrays.IntegerArray:
+    """A whole-number column that is blank (unknown) on every row."""
+    return pd.arrays.IntegerArray(np.zeros(n, dtype="int64"), np.ones(n, dtype=bool))
 
 
 def place_keys(places: pd.DataFrame) -> pd.Series:
@@ -339,7 +339,7 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
         "admin1": pd.array(places["admin1"].to_numpy(dtype=object),
                            dtype="str").take(place_code),
         "latitude": lat[place_code], "longitude": lon[place_code],
-    })
+    }, copy=False)  # every column is new here: no need to copy a million rows again
     gazetteer = pd.DataFrame({
         "place": places["place"], "aliases": places["location"], "kind": "town",
         "country": places["country"], "admin1": places["admin1"],
