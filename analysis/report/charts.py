@@ -177,6 +177,13 @@ def cumulative_chart(cumulative: pd.DataFrame, tallies: pd.DataFrame, spans: lis
     return fig
 
 
+def _legend(ax, **options) -> None:
+    """A legend when something is labelled (an empty phase has nothing to name, and
+    matplotlib would warn on the terminal)."""
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(**options)
+
+
 def _figure_legend(fig: Figure, axes: list, spans: list[Span]) -> None:
     """One legend for all panels, without repeats, in the upper left of the widest panel."""
     seen: dict[str, object] = {}
@@ -272,7 +279,7 @@ def weapon_by_phase_chart(counts: pd.DataFrame, source: str,
         ax.set_xlabel("Share of the phase's documented attacks")
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.32), ncols=4, fontsize=8.5)
+        _legend(ax, loc="upper center", bbox_to_anchor=(0.45, -0.32), ncols=4, fontsize=8.5)
         add_source_line(fig, source)
     return fig
 
@@ -352,7 +359,7 @@ def map_chart(sites: pd.DataFrame, boundaries: dict, source: str,
         ax.set_xlabel("Longitude (°E)")
         ax.set_ylabel("Latitude (°N)")
         ax.grid(False)
-        ax.legend(loc="lower left", fontsize=8.5, markerscale=0.6)
+        _legend(ax, loc="lower left", fontsize=8.5, markerscale=0.6)
         add_source_line(fig, source + " Outlines: Natural Earth.")
     return fig
 

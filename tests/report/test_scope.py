@@ -116,3 +116,16 @@ def test_latest_rule_prefers_a_count_not_read_in_a_blog_copy():
     assert (pick["total"], pick["second_hand"]) == (150, False)
     only_blog = stated_counts.latest(tallies.iloc[1:], "tracker")
     assert (only_blog["total"], only_blog["second_hand"]) == (158, True)
+
+
+def test_charts_of_a_window_without_attacks_draw_without_warnings(dataset):
+    """An empty phase (after the ceasefire) still gets its charts, with nothing on the
+    terminal: no legend is asked for when nothing is labelled."""
+    import warnings
+
+    scope = Scope.from_parameters(dataset, start_date="2023-11-01", end_date="2023-11-30")
+    assert scope.attacks.empty
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        scope.weapon_chart(scope.weapons_by_phase())
+        scope.map_chart(scope.sites())
