@@ -130,7 +130,7 @@ def field(resource: str, name: str) -> dict:
     return spec
 
 
-def package(searched_through: str, version: str) -> dict:
+def package(searched_through: str, version: str, sources_read_through: str | None) -> dict:
     resources = []
     for name, columns in COLUMNS.items():
         resources.append({
@@ -149,6 +149,9 @@ def package(searched_through: str, version: str) -> dict:
                  "since 7 October 2023, and the strikes that answered them",
         "version": version,
         "searched_through": searched_through,
+        # Where the copies of the outlets that could be searched end: reports whose window
+        # runs past it say that a quiet stretch after it is a gap in the sources.
+        **({"sources_read_through": sources_read_through} if sources_read_through else {}),
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "sources_policy": "Every event, count and place rests on published pages that were "
@@ -164,10 +167,11 @@ def main() -> None:
     current = json.loads((paths.DATA_DIR / paths.PACKAGE_FILE).read_text()) \
         if (paths.DATA_DIR / paths.PACKAGE_FILE).exists() else {}
     parser.add_argument("--searched-through", default=current.get("searched_through"))
+    parser.add_argument("--sources-read-through", default=current.get("sources_read_through"))
     parser.add_argument("--version", default=current.get("version", "0.1.0"))
     args = parser.parse_args()
-    text = json.dumps(package(args.searched_through, args.version), indent=1,
-                      ensure_ascii=False)
+    text = json.dumps(package(args.searched_through, args.version,
+                              args.sources_read_through), indent=1, ensure_ascii=False)
     (paths.DATA_DIR / paths.PACKAGE_FILE).write_text(text + "\n", encoding="utf-8")
 
 

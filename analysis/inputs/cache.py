@@ -98,10 +98,11 @@ def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR)
     folder = cache_dir / cache_key(data)
     if (folder / "complete").exists():
         try:
-            searched = json.loads((folder / "meta.json").read_text()).get("searched_through")
+            meta = json.loads((folder / "meta.json").read_text())
             dataset = Dataset(*(pd.read_parquet(folder / f"{part}.parquet")
                                 for part in _PARTS),
-                              searched_through=pd.Timestamp(searched) if searched else None)
+                              *(pd.Timestamp(meta[name]) if meta.get(name) else None
+                                for name in curated.PACKAGE_DATES))
             _warn(json.loads((folder / _WARNINGS).read_text(encoding="utf-8")), data)
             return dataset
         except Exception:  # a damaged cache entry is rebuilt, never trusted
@@ -120,9 +121,9 @@ def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache_dir))
         for part in _PARTS:
             getattr(dataset, part).to_parquet(tmp / f"{part}.parquet", index=False)
-        searched = dataset.searched_through
+        dates = {name: getattr(dataset, name) for name in curated.PACKAGE_DATES}
         (tmp / "meta.json").write_text(json.dumps(
-            {"searched_through": None if searched is None else searched.date().isoformat()}))
+            {name: None if d is None else d.date().isoformat() for name, d in dates.items()}))
         (tmp / _WARNINGS).write_text(json.dumps(messages), encoding="utf-8")
         (tmp / "complete").touch()
         os.replace(tmp, folder)

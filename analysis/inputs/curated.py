@@ -278,6 +278,9 @@ class Dataset:
     # The date through which sources were searched (data/datapackage.json), not the date
     # of the last event found; None for an export, whose searching is not ours to state.
     searched_through: pd.Timestamp | None = None
+    # The last date the searched sources could be read up to (the stored copies of the
+    # outlets end there): a quiet stretch after it is a gap in the sources, not in attacks.
+    sources_read_through: pd.Timestamp | None = None
 
     @property
     def current_to(self) -> pd.Timestamp:
@@ -302,22 +305,36 @@ def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = Non
     phases = load_phases(folder / paths.PHASES_FILE, today)
     check_phases_cover(events, phases, events_file)
     return Dataset(join_places(events, places), places, tallies, phases,
-                   load_searched_through(folder / paths.PACKAGE_FILE))
+                   *load_package_dates(folder / paths.PACKAGE_FILE))
 
 
-def load_searched_through(path: Path) -> pd.Timestamp | None:
-    """The ``searched_through`` date of a data package (None when the folder has none)."""
+PACKAGE_DATES = ("searched_through", "sources_read_through")
+
+
+def load_package_dates(path: Path) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The data package's ``searched_through`` and ``sources_read_through`` dates (None when
+    the folder has no package or the package does not state one). The sources cannot have
+    been read past the date they were searched through."""
     import json
 
     if not path.exists():
-        return None
+        return None, None
     label = file_label(path)
-    try:
-        value = json.loads(read_text(path)).get("searched_through")
-        return pd.Timestamp(dt.date.fromisoformat(value)) if value is not None else None
-    except (ValueError, TypeError, AttributeError) as err:
-        raise DataError([Problem(label, None, "searched_through", str(err)[:60],
-                                 "a JSON object with searched_through as YYYY-MM-DD")]) from None
+    dates = []
+    for name in PACKAGE_DATES:
+        try:
+            value = json.loads(read_text(path)).get(name)
+            dates.append(pd.Timestamp(dt.date.fromisoformat(value))
+                         if value is not None else None)
+        except (ValueError, TypeError, AttributeError) as err:
+            raise DataError([Problem(label, None, name, str(err)[:60],
+                                     f"a JSON object with {name} as YYYY-MM-DD")]) from None
+    searched, read = dates
+    if searched is not None and read is not None and read > searched:
+        raise DataError([Problem(label, None, "sources_read_through", read.date().isoformat(),
+                                 f"a date on or before searched_through "
+                                 f"({searched.date().isoformat()})")])
+    return searched, read
 
 
 def join_places(events: pd.DataFrame, places: pd.DataFrame, sort: bool = True) -> pd.DataFrame:

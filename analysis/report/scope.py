@@ -158,10 +158,15 @@ class Scope:
         last = last[last["category"] == ATTACK]["event_date"].max()
         searched = format_date(self.dataset.searched_through) \
             if self.dataset.searched_through is not None else "not stated (an export)"
+        read = self.dataset.sources_read_through
+        gap = "" if read is None or read >= self.end else (
+            f" The outlets searched could be read only up to about <strong>{esc(format_date(read))}"
+            "</strong> (the copies available end there): no attack after that date is in the "
+            "data, which is a gap in the sources, not evidence that attacks stopped.")
         return Html(f"<h1>{esc(self.title)}</h1>"
                     f'<p class="currency">Sources searched through <strong>{esc(searched)}'
                     f"</strong>; last attack found <strong>{esc(format_date(last))}</strong>."
-                    "</p>")
+                    f"{gap}</p>")
 
     def parameters(self) -> Html:
         """The parameters the report was built with and the data's dates."""

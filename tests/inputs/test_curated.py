@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.inputs import paths
 from analysis.inputs.curated import load_dataset, load_events, load_places, load_tallies
 from analysis.inputs.problems import DataError
 from tests.conftest import TODAY
@@ -94,3 +95,30 @@ def test_real_project_data_loads_and_validates():
     assert len(data.events) > 0 and len(data.places) > 0 and len(data.tallies) > 0
     assert set(data.events["category"]) <= {"attack_on_us", "strike_on_militants"}
     assert data.events["country"].notna().all()
+
+
+@pytest.mark.parametrize("package,message", [
+    ({"searched_through": "30 Nov 2026"},
+     "searched_through: \"Invalid isoformat string: '30 Nov 2026'\": a JSON object with "
+     "searched_through as YYYY-MM-DD"),
+    ({"searched_through": "2026-11-30", "sources_read_through": "2026-12-01"},
+     "sources_read_through: '2026-12-01': a date on or before searched_through "
+     "(2026-11-30)"),
+])
+def test_package_dates_are_checked(package, message, tmp_path):
+    import json
+
+    from analysis.inputs.curated import load_package_dates
+
+    path = tmp_path / "datapackage.json"
+    path.write_text(json.dumps(package), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_package_dates(path)
+    assert message in str(err.value), str(err.value)
+
+
+def test_project_package_states_where_the_readable_sources_end():
+    from analysis.inputs.curated import load_package_dates
+
+    searched, read = load_package_dates(paths.DATA_DIR / paths.PACKAGE_FILE)
+    assert read is not None and read <= searched

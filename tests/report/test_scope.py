@@ -129,3 +129,18 @@ def test_charts_of_a_window_without_attacks_draw_without_warnings(dataset):
         warnings.simplefilter("error")
         scope.weapon_chart(scope.weapons_by_phase())
         scope.map_chart(scope.sites())
+
+
+def test_a_window_past_the_readable_sources_says_it_is_a_gap(dataset):
+    """After the date the searched outlets could be read up to, no attack found is a gap in
+    the sources: the title block says so, and only where the window runs past that date."""
+    from dataclasses import replace
+
+    read = replace(dataset, searched_through=pd.Timestamp("2024-03-31"),
+                   sources_read_through=pd.Timestamp("2024-01-31"))
+    block = str(Scope.from_parameters(read).title_block())
+    assert ("could be read only up to about <strong>31 Jan 2024</strong>" in block
+            and "a gap in the sources, not evidence that attacks stopped" in block), block
+    within = Scope.from_parameters(read, end_date="2024-01-31").title_block()
+    assert "could be read" not in str(within)
+    assert "could be read" not in str(Scope.from_parameters(dataset).title_block())
