@@ -25,6 +25,7 @@ from analysis.inputs.curated import Dataset
 from analysis.inputs.problems import DataWarning
 
 CACHE_DIR = paths.PROJECT_ROOT / ".cache" / "datasets"
+_PHASES = paths.DATA_DIR / paths.PHASES_FILE  # the project's; every export is split by them
 _PARTS = ("events", "places", "tallies", "phases")
 _WARNINGS = "warnings.json"
 
@@ -49,9 +50,6 @@ def cache_key(data: Path) -> str:
     phases = digest.file_digest(_PHASES) if data.is_file() and _PHASES.exists() else ""
     return hashlib.sha256((digest.data_digest(data) + digest.code_digest() + phases)
                           .encode()).hexdigest()[:40]
-
-
-_PHASES = paths.DATA_DIR / paths.PHASES_FILE
 
 
 def _phases_entry(cache_dir: Path) -> Path:

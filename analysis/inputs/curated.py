@@ -320,13 +320,18 @@ def load_package_dates(path: Path) -> tuple[pd.Timestamp | None, pd.Timestamp | 
     if not path.exists():
         return None, None
     label = file_label(path)
+    try:
+        package = json.loads(read_text(path))
+        values = [package.get(name) for name in PACKAGE_DATES]
+    except (ValueError, AttributeError) as err:
+        raise DataError([Problem(label, None, "(file)", str(err)[:60],
+                                 "a JSON object (a Frictionless data package)")]) from None
     dates = []
-    for name in PACKAGE_DATES:
+    for name, value in zip(PACKAGE_DATES, values, strict=True):
         try:
-            value = json.loads(read_text(path)).get(name)
             dates.append(pd.Timestamp(dt.date.fromisoformat(value))
                          if value is not None else None)
-        except (ValueError, TypeError, AttributeError) as err:
+        except (ValueError, TypeError) as err:
             raise DataError([Problem(label, None, name, str(err)[:60],
                                      f"a JSON object with {name} as YYYY-MM-DD")]) from None
     searched, read = dates

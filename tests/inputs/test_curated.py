@@ -101,6 +101,7 @@ def test_real_project_data_loads_and_validates():
     ({"searched_through": "30 Nov 2026"},
      "searched_through: \"Invalid isoformat string: '30 Nov 2026'\": a JSON object with "
      "searched_through as YYYY-MM-DD"),
+    ("[1, 2]", "(file): \"'list' object has no attribute 'get'\": a JSON object"),
     ({"searched_through": "2026-11-30", "sources_read_through": "2026-12-01"},
      "sources_read_through: '2026-12-01': a date on or before searched_through "
      "(2026-11-30)"),
@@ -111,7 +112,8 @@ def test_package_dates_are_checked(package, message, tmp_path):
     from analysis.inputs.curated import load_package_dates
 
     path = tmp_path / "datapackage.json"
-    path.write_text(json.dumps(package), encoding="utf-8")
+    path.write_text(package if isinstance(package, str) else json.dumps(package),
+                    encoding="utf-8")
     with pytest.raises(DataError) as err:
         load_package_dates(path)
     assert message in str(err.value), str(err.value)
