@@ -186,15 +186,20 @@ def monthly_counts(events: pd.DataFrame, by: str) -> pd.DataFrame:
     return table
 
 
+def announced_strikes(events: pd.DataFrame, actor: str = "United States") -> pd.DataFrame:
+    """One actor's strikes that its government announced or acknowledged (confirmed or
+    claimed), not those others blame on it."""
+    hits = strikes(events)
+    return hits[(hits["actor"] == actor) & hits["attribution"].isin(["confirmed", "claimed"])]
+
+
 def strike_rounds(events: pd.DataFrame, actor: str = "United States") -> pd.DataFrame:
     """Announced strike rounds: one actor's strikes that its government announced or
     acknowledged (not those others blame on it), grouped by day (a day apart = one round).
 
     Columns: start, end, locations (place names), targets, rows, killed, killed_high.
     """
-    hits = strikes(events)
-    announced = hits["attribution"].isin(["confirmed", "claimed"])
-    hits = hits[(hits["actor"] == actor) & announced].sort_values("event_date")
+    hits = announced_strikes(events, actor).sort_values("event_date")
     if hits.empty:
         return pd.DataFrame(columns=["start", "end", "locations", "targets", "rows", "killed",
                                      "killed_high"])

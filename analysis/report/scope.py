@@ -222,9 +222,7 @@ class Scope:
             "us_injured": injured["low"], "us_injured_high": injured["high"],
             "us_injured_known": injured["rows"] - injured["unknown_rows"],
             "strikes_total": len(self.strikes),
-            "us_strike_rows": int(((self.strikes["actor"] == "United States")
-                                   & self.strikes["attribution"].isin(["confirmed", "claimed"]))
-                                  .sum()),  # announced, not blamed by others (as strike_rounds)
+            "us_strike_rows": len(counting.announced_strikes(self.strikes)),
             "militants_killed": militants["low"], "militants_killed_high": militants["high"],
             "militants_killed_known": militants["rows"] - militants["unknown_rows"],
             "documented_at_official": documented_at_official,
