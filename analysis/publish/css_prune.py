@@ -13,6 +13,7 @@ bench/README.md). Selectors are kept when in doubt: ``:not()``, ``:is()``, ``:wh
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -47,8 +48,10 @@ def _split(text: str, separator: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _blocks(css: str) -> list[tuple[str, str | None]]:
-    """Top-level (prelude, body) pairs; body None for statements such as @import."""
+@lru_cache(maxsize=64)
+def _blocks(css: str) -> tuple[tuple[str, str | None], ...]:
+    """Top-level (prelude, body) pairs; body None for statements such as @import. Cached:
+    every report of a build embeds the same stylesheets (a third of the pruning time)."""
     blocks, i, n = [], 0, len(css)
     while i < n:
         brace, semicolon = css.find("{", i), css.find(";", i)
@@ -64,7 +67,7 @@ def _blocks(css: str) -> list[tuple[str, str | None]]:
             end += 1
         blocks.append((css[i:brace].strip(), css[brace + 1:end - 1]))
         i = end
-    return blocks
+    return tuple(blocks)
 
 
 def _can_match(selector: str, classes: set[str], ids: set[str]) -> bool:

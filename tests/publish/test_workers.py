@@ -76,3 +76,64 @@ def test_unfed_workers_stop_even_when_a_kernel_start_swallows_the_signal(monkeyp
         booting.get(timeout=120)  # both workers are inside the kernel start
     pool.close()
     assert [p.exitcode for p in pool.processes] == [0, 0]
+
+
+@dataclass(frozen=True)
+class NotebookSpec:
+    name: str
+    notebook: object  # a Path: the worker runs the notebook's kernel in its folder
+
+
+def test_the_kernel_is_cleared_between_reports_and_not_after_the_last(monkeypatch, tmp_path):
+    """Clearing a kernel (%reset) costs a round trip; after the last report the kernel is
+    stopped instead, so a one-report build does not wait for a reset nobody uses."""
+    calls = CONTEXT.Queue()
+
+    class FakeKernel:
+        async def is_alive(self):
+            return True
+
+    def run_report(spec, *args, **kwargs):
+        calls.put(f"run {spec.name}")
+        return Outcome(spec.name, True, 0.0)
+
+    monkeypatch.setattr(workers, "start_kernel", lambda cwd: calls.put("start") or FakeKernel())
+    monkeypatch.setattr(workers, "warm_up", lambda: None)
+    monkeypatch.setattr(workers, "run_report", run_report)
+    monkeypatch.setattr(workers, "reset_kernel", lambda km: calls.put("reset") or True)
+    monkeypatch.setattr(workers, "stop_kernel",
+                        lambda km: calls.put("stop") if km is not None else None)
+    notebook = tmp_path / "report.ipynb"
+    pool = workers.WorkerPool(1, tmp_path, None, None, cwd=tmp_path)
+    try:
+        outcomes = list(pool.run([NotebookSpec(n, notebook) for n in "abc"]))
+    finally:
+        pool.close()
+    seen = []
+    while len(seen) < 7:
+        seen.append(calls.get(timeout=120))
+    assert [o.name for o in outcomes] == ["a", "b", "c"]
+    assert seen == ["start", "run a", "reset", "run b", "reset", "run c", "stop"]
+    assert calls.empty()
+
+
+def test_the_kernel_boots_with_a_frozen_heap_and_a_working_collector(tmp_path):
+    """The preloaded modules are frozen out of garbage collection (a %reset would walk them
+    all), and the collector is on again for what the report creates."""
+    from jupyter_core.utils import run_sync
+
+    km = workers.start_kernel(tmp_path)
+    kc = km.client()
+    try:
+        kc.start_channels()
+        run_sync(kc.wait_for_ready)(timeout=120)
+        printed = []
+        reply = run_sync(kc.execute_interactive)(
+            "import gc; print(gc.get_freeze_count() > 100_000, gc.isenabled(), "
+            "'_gc' in dir())", timeout=120,
+            output_hook=lambda msg: printed.append(msg["content"].get("text", "")))
+    finally:
+        kc.stop_channels()
+        workers.stop_kernel(km)
+    assert reply["content"]["status"] == "ok"
+    assert "".join(printed).split() == ["True", "True", "False"]
