@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # package, the Parquet reader of the data cache, and one tiny chart drawn and encoded, so
 # fonts and the PNG path are warm before the first report's first chart (about 0.7 s of CPU
 # that would otherwise follow the data check). Namespace left clean: %reset clears it too.
-# Then the heap is frozen: the garbage collector no longer walks the million objects of
+# Then the heap is frozen: the garbage collector no longer walks the objects of
 # pandas, matplotlib and pyarrow, which took 0.25 s of every %reset (it calls gc.collect)
 # and 0.2 s of full collections while the overview ran (gc.callbacks, measured).
 PRELOAD = [
@@ -131,7 +131,7 @@ def _worker(tasks: mp.Queue, results: mp.Queue, workdir: Path, timeout: int | No
                 km = start_kernel(cwd)
             outcome = run_report(spec, workdir, timeout, data_path, km=km)
             results.put(outcome)
-            spec = tasks.get()  # the kernel is cleared only for a next report (0.5 s)
+            spec = tasks.get()  # the kernel is cleared only for a next report (0.2 s)
             if not outcome.ok or (spec is not None and not reset_kernel(km)):
                 stop_kernel(km)  # never hand a broken or busy kernel to the next report
                 km = None
