@@ -22,11 +22,10 @@ COLOURS = (256, 64)
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
     from analysis.report import entry
-    from analysis.report.style import DPI
+    from analysis.report.html import figure_image
 
     scope = entry.overview("2023-10-07", None, None, None, None)
     charts = {
@@ -41,11 +40,7 @@ def main() -> int:
     print(f"{'chart':11s} {'option':16s} {'ms':>6s} {'bytes':>8s} {'identical':>9s} "
           f"{'mean error':>10s}")
     for name, fig in charts.items():
-        fig.dpi = DPI
-        canvas = FigureCanvasAgg(fig)
-        canvas.draw()
-        image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
-                                 canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+        image = figure_image(fig)
         full = np.asarray(image).astype(int)
         buffer = io.BytesIO()
         image.save(buffer, format="PNG", compress_level=8)

@@ -6,6 +6,9 @@ they are never the official tallies, which live in their own table (see reconcil
 
 from __future__ import annotations
 
+import functools
+import operator
+
 import pandas as pd
 
 from analysis.inputs.vocabulary import ATTACK, COUNTRIES, STRIKE
@@ -50,10 +53,7 @@ def window(events: pd.DataFrame, start: str | pd.Timestamp | None = None,
         tests.append(events["country"].isin(countries))
     if not tests:  # no bound: a shallow copy (copy-on-write), not a million rows copied
         return events.copy(deep=False)
-    mask = tests[0]
-    for test in tests[1:]:
-        mask &= test
-    return events[mask]
+    return events[functools.reduce(operator.and_, tests)]
 
 
 def attacks(events: pd.DataFrame) -> pd.DataFrame:

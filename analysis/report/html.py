@@ -76,13 +76,8 @@ class Html:
 PALETTE_COLOURS = 64
 
 
-def figure_png(fig: Figure) -> bytes:
-    """PNG bytes of a figure, identical for identical inputs (no software/date metadata).
-
-    Drawn at DPI, then stored as a 64-colour palette PNG (median cut, no dithering): charts
-    have a few flat colours plus their anti-aliased edges, so this keeps the pixels (all
-    but a fraction of a percent identical, measured in bench/README.md) at about a third
-    of the bytes of the full-colour PNG."""
+def figure_image(fig: Figure):
+    """The figure drawn at DPI as a full-colour RGB ``PIL.Image`` (its DPI left as it was)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
@@ -91,12 +86,23 @@ def figure_png(fig: Figure) -> bytes:
         fig.dpi = DPI
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
-        image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
-                                 canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+        return Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
+                                canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
     finally:
         fig.dpi = original
-    palette = image.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT,
-                             dither=Image.Dither.NONE)
+
+
+def figure_png(fig: Figure) -> bytes:
+    """PNG bytes of a figure, identical for identical inputs (no software/date metadata).
+
+    Drawn at DPI, then stored as a 64-colour palette PNG (median cut, no dithering): charts
+    have a few flat colours plus their anti-aliased edges, so this keeps the pixels (all
+    but a few percent identical, measured by bench/palette_options.py) at about a third
+    of the bytes of the full-colour PNG."""
+    from PIL import Image
+
+    palette = figure_image(fig).quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT,
+                                         dither=Image.Dither.NONE)
     buffer = io.BytesIO()
     palette.save(buffer, format="PNG", compress_level=8)  # 9: 1 % smaller, 2.5x the time
     return buffer.getvalue()
