@@ -16,6 +16,7 @@ from analysis.inputs import paths
 from analysis.inputs import vocabulary as V
 from analysis.inputs.csv_text import file_label, read_table, read_text
 from analysis.inputs.problems import DataError, Problem
+from analysis.inputs.safe_paths import problem_with
 
 __all__ = [
     "DataError", "Dataset", "load_dataset", "load_events", "load_places", "load_tallies",
@@ -139,9 +140,9 @@ def load_articles(path: Path, today: dt.date | None = None) -> pd.DataFrame:
     validate_frame(frame, articles_schema(_today(today)), label)
     problems = []
     for i, name in frame["file"].items():
-        if not (path.parent / name).is_file():
-            problems.append(Problem(label, int(i), "file", name,
-                                    f"a file that exists in {path.parent}"))
+        placed = problem_with(path.parent / name, path.parent)
+        if placed:
+            problems.append(Problem(label, int(i), "file", name, placed[0].expected))
         else:
             problems += article_text_problems(path.parent / name)
     if problems:
@@ -297,6 +298,7 @@ class Dataset:
 def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = None) -> Dataset:
     """Load and validate data/{events,places,tallies}.csv and join events to their places."""
     folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
+    check_folder_files(folder)
     places = load_places(folder / paths.PLACES_FILE)
     events = load_events(folder / paths.EVENTS_FILE, set(places["place"]), today)
     events_file = file_label(folder / paths.EVENTS_FILE)
@@ -306,6 +308,15 @@ def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = Non
     check_phases_cover(events, phases, events_file)
     return Dataset(join_places(events, places), places, tallies, phases,
                    *load_package_dates(folder / paths.PACKAGE_FILE))
+
+
+def check_folder_files(folder: Path) -> None:
+    """Every file of a data folder is a regular file inside it (no link leads elsewhere)."""
+    files = [f for f in sorted(folder.iterdir()) if f.is_symlink() or f.is_file()] \
+        if folder.is_dir() else []
+    problems = [p for f in files for p in problem_with(f, folder, file_label(f))]
+    if problems:
+        raise DataError(problems)
 
 
 PACKAGE_DATES = ("searched_through", "sources_read_through")

@@ -12,13 +12,18 @@ from analysis.inputs.curated import load_articles
 
 def load_seed_articles(folder: Path | None = None) -> pd.DataFrame:
     """seeds/articles.csv, validated, with each article's text file checked to exist."""
-    return load_articles((folder or paths.SEEDS_DIR) / paths.ARTICLES_FILE)
+    from analysis.inputs.safe_paths import regular_file_inside
+
+    folder = folder or paths.SEEDS_DIR
+    return load_articles(regular_file_inside(folder / paths.ARTICLES_FILE, folder))
 
 
 def article_text(article: pd.Series, folder: Path | None = None) -> str:
     """The article as given (UTF-8 text, checked by load_seed_articles; a clean DataError,
     never a decoding traceback, if the file changed since)."""
     from analysis.inputs.csv_text import read_text
+    from analysis.inputs.safe_paths import regular_file_inside
 
-    return read_text((folder or paths.SEEDS_DIR) / article["file"],
-                     empty="the article's text (this file is blank)")
+    folder = folder or paths.SEEDS_DIR
+    path = regular_file_inside(folder / article["file"], folder)
+    return read_text(path, empty="the article's text (this file is blank)")

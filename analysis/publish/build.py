@@ -21,7 +21,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from analysis.inputs import digest, paths
-from analysis.publish.files import MANIFEST, atomic_write, read_manifest
+from analysis.publish.files import MANIFEST, check_manifest, read_manifest, write_manifest
 
 # Heavy modules (pandas, papermill, nbconvert) are imported inside the functions that need
 # them, so a build with nothing to do answers in a fraction of a second.
@@ -110,6 +110,9 @@ def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE
                          "wait for it to finish and run again") from None
     try:
         started = time.perf_counter()
+        for problem in check_manifest(out)[1]:
+            log(f"warning: {out / MANIFEST}: {problem}; ignored (the reports it named are "
+                "rebuilt, no file it names is deleted)")
         key = plan_key(registry, data, only, overrides)
         if not force and not dry_run and _unchanged(out, key):
             log(f"all up to date ({len(read_manifest(out)['reports'])} reports; "
@@ -120,8 +123,7 @@ def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE
         if code == 0 and not dry_run and not only:
             manifest = read_manifest(out)
             manifest["plan_key"] = key
-            atomic_write(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True,
-                                                   default=str))
+            write_manifest(out, manifest)
         return code
     finally:
         lock.release()
@@ -247,7 +249,7 @@ def _plan_and_run(out, registry, data, only, force, dry_run, overrides, pool, lo
                          last_good=previous.get("built") if (out / spec.html_name).exists()
                          else None)
         entries[spec.name] = entry
-    atomic_write(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True, default=str))
+    write_manifest(out, manifest)
     write_index(out, manifest, every)
     failed = [o for o in outcomes if not o.ok]
     log(f"built {len(outcomes) - len(failed)} of {len(outcomes)} report(s) in "
@@ -268,13 +270,13 @@ def _remove_dropped(out: Path, every: list, log) -> None:
     entries = manifest.get("reports", {})
     wanted = {s.name for s in every}
     dropped = sorted(set(entries) - wanted)
-    for name in dropped:
-        (out / entries[name].get("html", f"{name}.html")).unlink(missing_ok=True)
+    for name in dropped:  # names read_manifest checked: '<name>.html' inside out, nothing else
+        (out / f"{name}.html").unlink(missing_ok=True)
         (out / FAILED_DIR / f"{name}.ipynb").unlink(missing_ok=True)
         del entries[name]
         log(f"removed {name}.html: the registry no longer lists this report")
     if dropped:
-        atomic_write(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True, default=str))
+        write_manifest(out, manifest)
 
 
 def _build_stamp() -> str:
