@@ -1,7 +1,8 @@
 """Write data/datapackage.json (Frictionless Data Package) from the project's vocabulary.
 
-Run after changing a column, a vocabulary or the searched-through date:
-    python scripts/write_datapackage.py [--searched-through YYYY-MM-DD] [--version X.Y.Z]
+Run after changing a column, a vocabulary or the dates of the search:
+    python scripts/write_datapackage.py [--searched-on YYYY-MM-DD] [--reach YYYY-MM-DD]
+                                        [--version X.Y.Z]
 tests/inputs/test_datapackage.py validates the package with frictionless and fails when it
 disagrees with the pandera schemas, so an edit to one without the other is caught.
 """
@@ -83,8 +84,14 @@ DESCRIPTIONS = {
         "us_killed": ("integer", "US killed as stated (for a claim: as claimed)."),
         "speaker": ("string", "Who stated it; relays are written 'X (via Y)'."),
         "source": ("string", "URL of the page read."),
-        "note": ("string", "What the count includes: targets, region, whether Iran's own "
-                           "strikes are in it."),
+        "note": ("string", "What the source says about the count, and how it compares "
+                           "with others."),
+        "source_kind": ("string", "How directly the page gives the count: primary (the "
+                                  "speaker's own transcript or release), wire (a major wire "
+                                  "or newspaper of record), relay (another site copying it), "
+                                  "summary (a third party's summary of the figures)."),
+        "counts": ("string", "What the count includes, in a few words: targets, region, "
+                             "period, whether Iran's own strikes are in it (reports show it)."),
     },
     "phases": {
         "name": ("string", "The phase's name, as reports show it."),
@@ -97,13 +104,13 @@ DESCRIPTIONS = {
 ENUMS = {("events", "date_precision"): V.DATE_PRECISIONS, ("events", "category"): V.CATEGORIES,
          ("events", "attribution"): V.ATTRIBUTIONS, ("events", "weapon"): V.WEAPONS,
          ("places", "kind"): V.PLACE_KINDS, ("places", "country"): V.COUNTRIES,
-         ("tallies", "kind"): V.TALLY_KINDS}
+         ("tallies", "kind"): V.TALLY_KINDS, ("tallies", "source_kind"): V.SOURCE_KINDS}
 COLUMNS = {"events": V.EVENT_COLUMNS, "places": V.PLACE_COLUMNS, "tallies": V.TALLY_COLUMNS,
            "phases": V.PHASE_COLUMNS}
 REQUIRED = {"events": {"event_id", "event_date", "date_precision", "category", "actor",
                        "attribution", "target", "weapon", "place", "description", "sources"},
             "places": {"place", "aliases", "kind", "country"},
-            "tallies": {"kind", "as_of", "speaker", "source"},
+            "tallies": {"kind", "as_of", "speaker", "source", "source_kind", "counts"},
             "phases": {"name", "start", "summary", "sources"}}
 PATTERNS = {("events", "sources"): URL_LIST, ("phases", "sources"): URL_LIST,
             ("places", "us_presence_start"): PARTIAL_DATE,
@@ -130,7 +137,7 @@ def field(resource: str, name: str) -> dict:
     return spec
 
 
-def package(searched_through: str, version: str, sources_read_through: str | None) -> dict:
+def package(searched_on: str, version: str, reach: str | None) -> dict:
     resources = []
     for name, columns in COLUMNS.items():
         resources.append({
@@ -148,10 +155,10 @@ def package(searched_through: str, version: str, sources_read_through: str | Non
         "title": "Attacks by Iran-aligned militias on US positions in Iraq, Syria and Jordan "
                  "since 7 October 2023, and the strikes that answered them",
         "version": version,
-        "searched_through": searched_through,
-        # Where the copies of the outlets that could be searched end: reports whose window
-        # runs past it say that a quiet stretch after it is a gap in the sources.
-        **({"sources_read_through": sources_read_through} if sources_read_through else {}),
+        # When the sources were last searched, and how far they reach (the newest available
+        # page of the outlets searched): after the reach, reports say "no data".
+        "sources_searched_on": searched_on,
+        **({"sources_reach": reach} if reach else {}),
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "sources_policy": "Every event, count and place rests on published pages that were "
@@ -166,12 +173,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     current = json.loads((paths.DATA_DIR / paths.PACKAGE_FILE).read_text()) \
         if (paths.DATA_DIR / paths.PACKAGE_FILE).exists() else {}
-    parser.add_argument("--searched-through", default=current.get("searched_through"))
-    parser.add_argument("--sources-read-through", default=current.get("sources_read_through"))
+    parser.add_argument("--searched-on", default=current.get("sources_searched_on"))
+    parser.add_argument("--reach", default=current.get("sources_reach"))
     parser.add_argument("--version", default=current.get("version", "0.1.0"))
     args = parser.parse_args()
-    text = json.dumps(package(args.searched_through, args.version,
-                              args.sources_read_through), indent=1, ensure_ascii=False)
+    text = json.dumps(package(args.searched_on, args.version, args.reach), indent=1,
+                      ensure_ascii=False)
     (paths.DATA_DIR / paths.PACKAGE_FILE).write_text(text + "\n", encoding="utf-8")
 
 

@@ -22,6 +22,7 @@ import pandas as pd
 from analysis.inputs import curated, digest, paths
 from analysis.inputs.csv_text import file_label
 from analysis.inputs.curated import Dataset
+from analysis.inputs.package import Package
 from analysis.inputs.problems import DataWarning
 
 CACHE_DIR = paths.PROJECT_ROOT / ".cache" / "datasets"
@@ -99,8 +100,8 @@ def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR)
             meta = json.loads((folder / "meta.json").read_text())
             dataset = Dataset(*(pd.read_parquet(folder / f"{part}.parquet")
                                 for part in _PARTS),
-                              *(pd.Timestamp(meta[name]) if meta.get(name) else None
-                                for name in curated.PACKAGE_DATES))
+                              Package.from_json(meta["package"]) if meta.get("package")
+                              else None)
             _warn(json.loads((folder / _WARNINGS).read_text(encoding="utf-8")), data)
             return dataset
         except Exception:  # a damaged cache entry is rebuilt, never trusted
@@ -119,9 +120,8 @@ def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache_dir))
         for part in _PARTS:
             getattr(dataset, part).to_parquet(tmp / f"{part}.parquet", index=False)
-        dates = {name: getattr(dataset, name) for name in curated.PACKAGE_DATES}
         (tmp / "meta.json").write_text(json.dumps(
-            {name: None if d is None else d.date().isoformat() for name, d in dates.items()}))
+            {"package": dataset.package.to_json() if dataset.package else None}))
         (tmp / _WARNINGS).write_text(json.dumps(messages), encoding="utf-8")
         (tmp / "complete").touch()
         os.replace(tmp, folder)

@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.inputs import paths
 from analysis.inputs import vocabulary as V
 from analysis.inputs.csv_text import file_label, read_table, read_text
+from analysis.inputs.package import Package, load_package
 from analysis.inputs.problems import DataError, Problem
 from analysis.inputs.safe_paths import problem_with
 
@@ -270,23 +271,31 @@ def article_text_problems(path: Path) -> list[Problem]:
 
 @dataclass(frozen=True)
 class Dataset:
-    """Everything a report reads: events joined to the gazetteer, places, tallies, phases."""
+    """Everything a report reads: events joined to the gazetteer, places, tallies, phases,
+    and what the data package says about the data (None for an export)."""
 
     events: pd.DataFrame
     places: pd.DataFrame
     tallies: pd.DataFrame
     phases: pd.DataFrame
-    # The date through which sources were searched (data/datapackage.json), not the date
-    # of the last event found; None for an export, whose searching is not ours to state.
-    searched_through: pd.Timestamp | None = None
-    # The last date the searched sources could be read up to (the stored copies of the
-    # outlets end there): a quiet stretch after it is a gap in the sources, not in attacks.
-    sources_read_through: pd.Timestamp | None = None
+    package: Package | None = None
+
+    @property
+    def searched_on(self) -> pd.Timestamp | None:
+        """When the sources were last searched (not the date of the last event found)."""
+        return self.package.searched_on if self.package else None
+
+    @property
+    def sources_reach(self) -> pd.Timestamp | None:
+        """How far the searched sources reach (the newest available page of the outlets
+        searched): after it nothing can be known from them, "no data", never zero."""
+        return self.package.reach if self.package else None
 
     @property
     def current_to(self) -> pd.Timestamp:
-        """How far the data speaks for: the searched-through date, else the last date."""
-        return self.searched_through if self.searched_through is not None else self.as_of
+        """How far a report's window runs by default: the day the sources were searched,
+        else (an export) the last date the data speaks of."""
+        return self.searched_on if self.searched_on is not None else self.as_of
 
     @property
     def as_of(self) -> pd.Timestamp:
@@ -296,7 +305,8 @@ class Dataset:
 
 
 def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = None) -> Dataset:
-    """Load and validate data/{events,places,tallies}.csv and join events to their places."""
+    """Load and validate data/{events,places,tallies,phases}.csv and the data package, and
+    join events to their places."""
     folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
     check_folder_files(folder)
     places = load_places(folder / paths.PLACES_FILE)
@@ -307,7 +317,7 @@ def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = Non
     phases = load_phases(folder / paths.PHASES_FILE, today)
     check_phases_cover(events, phases, events_file)
     return Dataset(join_places(events, places), places, tallies, phases,
-                   *load_package_dates(folder / paths.PACKAGE_FILE))
+                   load_package(folder / paths.PACKAGE_FILE, today))
 
 
 def check_folder_files(folder: Path) -> None:
@@ -317,40 +327,6 @@ def check_folder_files(folder: Path) -> None:
     problems = [p for f in files for p in problem_with(f, folder, file_label(f))]
     if problems:
         raise DataError(problems)
-
-
-PACKAGE_DATES = ("searched_through", "sources_read_through")
-
-
-def load_package_dates(path: Path) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """The data package's ``searched_through`` and ``sources_read_through`` dates (None when
-    the folder has no package or the package does not state one). The sources cannot have
-    been read past the date they were searched through."""
-    import json
-
-    if not path.exists():
-        return None, None
-    label = file_label(path)
-    try:
-        package = json.loads(read_text(path))
-        values = [package.get(name) for name in PACKAGE_DATES]
-    except (ValueError, AttributeError) as err:
-        raise DataError([Problem(label, None, "(file)", str(err)[:60],
-                                 "a JSON object (a Frictionless data package)")]) from None
-    dates = []
-    for name, value in zip(PACKAGE_DATES, values, strict=True):
-        try:
-            dates.append(pd.Timestamp(dt.date.fromisoformat(value))
-                         if value is not None else None)
-        except (ValueError, TypeError) as err:
-            raise DataError([Problem(label, None, name, str(err)[:60],
-                                     f"a JSON object with {name} as YYYY-MM-DD")]) from None
-    searched, read = dates
-    if searched is not None and read is not None and read > searched:
-        raise DataError([Problem(label, None, "sources_read_through", read.date().isoformat(),
-                                 f"a date on or before searched_through "
-                                 f"({searched.date().isoformat()})")])
-    return searched, read
 
 
 def join_places(events: pd.DataFrame, places: pd.DataFrame, sort: bool = True) -> pd.DataFrame:

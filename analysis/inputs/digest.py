@@ -38,19 +38,28 @@ def code_digest() -> str:
     return hashlib.sha256((tree_digest(files, _CODE) + extra + sys.version).encode()).hexdigest()
 
 
+def folder_files(folder: Path) -> list[Path]:
+    """Every file of an input folder that could shape a report: all but hidden ones and
+    links (which validation refuses before anything runs)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and not any(
+        part.startswith(".") or part == "__pycache__" for part in p.relative_to(folder).parts))
+
+
 def data_digest(data: Path) -> str:
-    """The data a report reads: a folder of curated CSVs or a single export file."""
+    """Everything a report reads as data: every file of a data folder (CSVs, the package,
+    the changelog, the outlines), or an export file together with the project's own data
+    folder, whose phases, outlines and package an export's reports use too."""
     if data.is_file():
-        return file_digest(data)
-    files = [p for p in data.glob("*.csv")] + [p for p in data.glob("*.geojson")]
-    return tree_digest(files, data)
+        project = paths.DATA_DIR
+        return file_digest(data) + (tree_digest(folder_files(project), project)
+                                    if project.is_dir() else "")
+    return tree_digest(folder_files(data), data)
 
 
 def seeds_digest() -> str:
     """Seed articles and their metadata (article reports read them)."""
     folder = paths.SEEDS_DIR
-    return tree_digest([p for p in folder.iterdir() if p.is_file()], folder) \
-        if folder.exists() else ""
+    return tree_digest(folder_files(folder), folder) if folder.exists() else ""
 
 
 def report_digest(notebook: Path, parameters_json: str, shared: str) -> str:

@@ -228,6 +228,9 @@ def tallies_schema(today: dt.date) -> pa.DataFrameSchema:
         "speaker": _text(_required("who stated the count"), max_length=200),
         "source": _text(_matches(_URL, "an http(s) URL")),
         "note": _text(max_length=4_000, multiline=True),
+        "source_kind": _text(_one_of(V.SOURCE_KINDS)),
+        "counts": _text(_required("what the count includes (e.g. 'attacks on US forces in "
+                                  "Iraq and Syria since 17 Oct 2023')"), max_length=300),
     }
     return pa.DataFrameSchema(columns, strict=False, name="tallies")
 

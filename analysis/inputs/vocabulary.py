@@ -15,6 +15,10 @@ COUNTRIES = ("Iraq", "Syria", "Jordan")
 # claim: the militias' own cumulative claims; monitor: counts by local authorities (e.g. the
 # Kurdistan Region) and monitoring groups. Kinds are never added to or equated with each other.
 TALLY_KINDS = ("official", "tracker", "claim", "monitor")
+# How directly a tally's cited page gives the count, best first: the speaker's own
+# transcript or release; a major wire or newspaper of record; another site relaying it; a
+# third party's summary of the speaker's figures.
+SOURCE_KINDS = ("primary", "wire", "relay", "summary")
 
 # The earliest date any row may carry: the war began on 7 October 2023 and the data model
 # covers that month whole.
@@ -42,7 +46,7 @@ PLACE_COLUMNS = (
 PHASE_COLUMNS = ("name", "start", "end", "summary", "sources")
 TALLY_COLUMNS = (
     "kind", "as_of", "stated_on", "total", "iraq", "syria", "jordan", "us_injured",
-    "us_killed", "speaker", "source", "note",
+    "us_killed", "speaker", "source", "note", "source_kind", "counts",
 )
 TALLY_COUNT_COLUMNS = ("total", "iraq", "syria", "jordan", "us_injured", "us_killed")
 ARTICLE_COLUMNS = ("id", "file", "published", "outlet", "title", "url")

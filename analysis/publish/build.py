@@ -47,14 +47,17 @@ class Plan:
         return [s for s in self.specs if self.reasons[s.name] != "up to date"]
 
 
-def make_plan(specs: list, out: Path, data: Path, force: bool) -> Plan:
+def make_plan(specs: list, out: Path, data: Path, force: bool,
+              registry: Path = paths.REGISTRY_FILE) -> Plan:
     """Hash each report's inputs and compare with the manifest of the last build."""
     shared = digest.code_digest() + digest.data_digest(data) + \
-        digest.seeds_digest() + str(data.resolve())
+        digest.seeds_digest() + str(data.resolve()) + \
+        (digest.file_digest(registry) if registry.exists() else "")
     manifest = read_manifest(out).get("reports", {})
     plan = Plan(specs, {})
     for spec in specs:
-        inputs = digest.report_digest(spec.notebook, spec.parameters_json(), shared)
+        inputs = digest.report_digest(spec.notebook, spec.parameters_json() + spec.title,
+                                      shared)
         plan.digests[spec.name] = inputs
         previous = manifest.get(spec.name)
         if force:
@@ -218,7 +221,7 @@ def _plan_and_run(out, registry, data, only, force, dry_run, overrides, pool, lo
                              f"reports: {', '.join(s.name for s in specs)}")
         specs = [s for s in specs if s.name in only]
     log("detecting what needs rebuilding…")
-    plan = make_plan(specs, out, data, force)
+    plan = make_plan(specs, out, data, force, registry)
     if dry_run:
         for spec in specs:
             log(f"  {spec.name}: {plan.reasons[spec.name]}")

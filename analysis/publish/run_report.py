@@ -1,4 +1,4 @@
-"""Running one report: papermill executes the notebook, render.py turns it into HTML.
+"""Running one report: papermill executes the notebook, html_export turns it into HTML.
 
 Runs inside a build worker process; imports and the HTML exporter are paid once per worker,
 in the worker (nbformat, nbconvert and papermill are imported here lazily, so the build's
@@ -87,7 +87,7 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from analysis.publish.html_export import heading, take_stderr, to_html
+    from analysis.publish.html_export import to_html
 
     _keep_on_failure_engine()
     started = time.perf_counter()
@@ -106,8 +106,7 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
             request_save_on_cell_execute=False,  # one write at the end, not one per cell
         )
         notebook = nbformat.read(executed, as_version=4)
-        stderr = tuple(take_stderr(notebook))
-        page = to_html(notebook, spec.title)
+        page, resources = to_html(notebook, spec.title)
         html.write_text(page, encoding="utf-8")
     except PapermillExecutionError as err:
         return Outcome(spec.name, False, time.perf_counter() - started, None, executed,
@@ -118,7 +117,7 @@ def run_report(spec: ReportSpec, workdir: Path, timeout: int | None,
                        executed if executed.exists() else None, detail,
                        _failing_cell(executed))
     return Outcome(spec.name, True, time.perf_counter() - started, html, executed,
-                   title=heading(page), stderr=stderr)
+                   title=resources.get("title"), stderr=tuple(resources.get("stderr", ())))
 
 
 def _failing_cell(executed: Path) -> int | None:

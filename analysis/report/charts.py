@@ -1,20 +1,29 @@
-"""One function per chart; each returns a matplotlib Figure drawn in the shared style.
+"""One function per chart; each draws a matplotlib Figure from the frame it is given.
 
-Never calls ``matplotlib.use()`` or pyplot: figures are plain Figure objects that the
-notebook displays (see display.py), so they neither vanish nor appear twice.
+Never calls ``matplotlib.use()`` or pyplot: figures are plain Figure objects. Time charts
+draw one panel per phase and take their bars from the bins of measures/periods.py (a week
+cut at a phase edge is two bars, one in each panel), so a chart draws exactly the rows of
+the table it is shown with. The part of a window after the sources' reach is shaded and
+named in the legend: no data there, not zero.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import textwrap
 
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
+from analysis.report.scope import Span
 from analysis.report.style import (
+    NO_DATA_COLOUR,
     OFFICIAL_COLOUR,
+    STRIKE_COLOUR,
     TRACKER_COLOUR,
+    WEAPON_COLOURS,
     add_source_line,
     country_colour,
     new_figure,
@@ -25,31 +34,11 @@ KEY_DATES = {
     "2024-01-28": "28 Jan: Tower 22",
     "2024-02-02": "2 Feb: US strikes",
 }
-
-
-@dataclass(frozen=True)
-class Span:
-    """One panel of a time chart: a phase (or the part of it in the report's window) and how
-    many attacks it holds, which sets how much width it gets."""
-
-    name: str
-    start: pd.Timestamp
-    end: pd.Timestamp
-    attacks: int
-
-    @property
-    def weight(self) -> float:
-        """Width share: a busy phase gets about one unit per week, at most 16; a long quiet
-        phase is compressed to 16 and an empty one to 4, so no chart spends most of its
-        width on empty time."""
-        weeks = max((self.end - self.start).days / 7, 1)
-        return max(5.5, min(16.0, weeks)) if self.attacks else 5.5
+Unreached = tuple[pd.Timestamp, pd.Timestamp] | None
 
 
 def _span_label(span: Span) -> str:
     """The phase's name and dates, wrapped to the panel's width."""
-    import textwrap
-
     width = max(10, int(span.weight * 2.3))
     dates = f"{span.start:%-d %b %Y} – {span.end:%-d %b %Y}"
     if len(dates) > width:
@@ -57,25 +46,29 @@ def _span_label(span: Span) -> str:
     return "\n".join(textwrap.wrap(span.name, width) + [dates])
 
 
+def _limits(span: Span) -> tuple[pd.Timestamp, pd.Timestamp]:
+    pad = pd.Timedelta(days=max(1, (span.end - span.start).days // 60))
+    return span.start - pad, span.end + pd.Timedelta(days=1) + pad
+
+
 def phase_axes(fig: Figure, spans: list[Span], right: float = 0.985,
                left_inches: float = 0.75) -> list:
     """One axes per phase, side by side, widths by :attr:`Span.weight`, sharing the y axis,
     each with its own date axis and the phase's name on top. Margins are set in inches here
-    (the figure has no layout engine): room for the title, the panel names, the y label,
-    the date ticks and the source line."""
+    (the figure has no layout engine)."""
     width, height = fig.get_size_inches()
     grid = fig.add_gridspec(1, len(spans), width_ratios=[s.weight for s in spans],
                             wspace=0.06, left=left_inches / width, right=right,
-                            top=1 - 1.0 / height, bottom=0.95 / height)
+                            top=1 - 1.05 / height, bottom=1.0 / height)
     axes: list = []
     for i, span in enumerate(spans):
         ax = fig.add_subplot(grid[0, i], sharey=axes[0] if axes else None)
-        pad = pd.Timedelta(days=max(2, (span.end - span.start).days // 40))
-        ax.set_xlim(span.start - pad, span.end + pad + pd.Timedelta(days=6))
+        ax.set_xlim(*_limits(span))
         ax.set_title(_span_label(span), fontsize=9, fontweight="normal", loc="left")
         ax.xaxis_date()
         _span_ticks(ax, span)
-        ax.tick_params(axis="x", labelsize=8)
+        ax.tick_params(axis="x", labelsize=9)
+        ax.tick_params(axis="y", labelsize=9)
         if i:
             ax.tick_params(axis="y", labelleft=False)
         axes.append(ax)
@@ -85,7 +78,7 @@ def phase_axes(fig: Figure, spans: list[Span], right: float = 0.985,
 def _span_ticks(ax, span: Span) -> None:
     """Few, plain date ticks that fit a panel's width (no locator guessing, no warnings)."""
     days = (span.end - span.start).days
-    room = max(2, int(span.weight // 3))  # ticks that fit side by side
+    room = max(2, int(span.weight // 3))
     if days <= 70:
         ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO,
                                                          interval=max(1, days // 7 // room + 1)))
@@ -96,38 +89,14 @@ def _span_ticks(ax, span: Span) -> None:
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
 
 
-def _empty_panel(ax, text: str = "no attacks documented") -> None:
-    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes,
-            color="#777777", fontsize=8.5, rotation=90)
-
-
-def _stacked_bars(ax, frame: pd.DataFrame, colours: dict[str, str], width_days: float,
-                  labels: dict[str, str] | None = None) -> None:
-    """Stacked bars as one PolyCollection per series: the same picture as ``ax.bar`` for
-    each bar, drawn many times faster (a chart has hundreds of weekly bars)."""
-    from matplotlib.collections import PolyCollection
-
-    if frame.empty or frame.columns.empty:
-        ax.text(0.5, 0.5, "No attacks in this window", ha="center", va="center",
-                transform=ax.transAxes, color="#555555")
+def _shade_unreached(ax, span: Span, unreached: Unreached, label: str) -> None:
+    """Shade the part of a panel after the sources' reach."""
+    if unreached is None:
         return
-    x0 = mdates.date2num(frame.index.to_pydatetime())
-    x1 = x0 + width_days
-    bottom = pd.Series(0.0, index=frame.index).to_numpy()
-    for column in frame.columns:
-        heights = frame[column].to_numpy(dtype=float)
-        top = bottom + heights
-        keep = heights > 0
-        rects = [[(a, b), (a, t), (c, t), (c, b)]
-                 for a, c, b, t in zip(x0[keep], x1[keep], bottom[keep], top[keep], strict=True)]
-        ax.add_collection(PolyCollection(rects, facecolors=colours.get(column, "#8a8a8a"),
-                                         edgecolors="none",
-                                         label=(labels or {}).get(column, column)))
-        bottom = top
-    ax.update_datalim([(x0.min(), 0), (x1.max(), max(bottom.max(), 1))] if len(x0) else [(0, 0)])
-    ax.xaxis_date()
-    ax.autoscale_view()
-    ax.set_ylim(0, max(bottom.max() if len(bottom) else 1, 1) * 1.08)
+    lo, hi = max(unreached[0], span.start), min(unreached[1], span.end)
+    if lo <= hi:
+        ax.axvspan(lo, hi + pd.Timedelta(days=1), color=NO_DATA_COLOUR, zorder=0, lw=0,
+                   label=label)
 
 
 def _mark_key_dates(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
@@ -136,52 +105,9 @@ def _mark_key_dates(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
         when = pd.Timestamp(day)
         if start <= when <= end:
             ax.axvline(when, color="#999999", linewidth=0.8, linestyle=":")
-            ax.text(when, top * (0.98 - 0.07 * i), " " + label, fontsize=7.5,
-                    color="#555555", va="top",
+            ax.text(when, top * (0.98 - 0.08 * i), " " + label, fontsize=9, color="#444444",
+                    va="top",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8})
-
-
-def _in_span(frame: pd.DataFrame, span: Span, column: str | None = None) -> pd.DataFrame:
-    dates = frame.index if column is None else frame[column]
-    return frame[(dates >= span.start) & (dates <= span.end)]
-
-
-def cumulative_chart(cumulative: pd.DataFrame, tallies: pd.DataFrame, spans: list[Span],
-                     source: str, title: str = "Attacks on US positions, cumulative") -> Figure:
-    """Documented attacks as a rising line, phase by phase; stated counts as points, one
-    marker per kind (official, tracker), never joined to the line."""
-    with styled():
-        fig = new_figure((9.5, 5.0), layout=None)
-        axes = phase_axes(fig, spans)
-        top = max(float(cumulative["total"].max()) if len(cumulative) else 1, 1)
-        kinds = (("official", OFFICIAL_COLOUR, "o", "Official US count (as stated)"),
-                 ("tracker", TRACKER_COLOUR, "D", "Independent tracker count"))
-        for ax, span in zip(axes, spans, strict=True):
-            part = _in_span(cumulative, span)
-            ax.step(part.index, part["total"], where="post", color="#333333", linewidth=2,
-                    label="Documented incidents (this dataset)")
-            for kind, colour, marker, label in kinds:
-                points = _in_span(tallies[tallies["kind"] == kind].dropna(subset=["total"]),
-                                  span, "as_of")
-                if not points.empty:
-                    ax.scatter(points["as_of"], points["total"], s=30, color=colour,
-                               marker=marker, zorder=3, label=label,
-                               facecolors="white" if kind == "tracker" else colour)
-                    top = max(top, float(points["total"].max()))
-            _mark_key_dates(ax, span.start, span.end)
-        axes[0].set_ylim(0, top * 1.12)
-        axes[0].set_ylabel("Attacks since 17 Oct 2023 (count)")
-        _figure_legend(fig, axes, spans)
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
-        add_source_line(fig, source)
-    return fig
-
-
-def _legend(ax, **options) -> None:
-    """A legend when something is labelled (an empty phase has nothing to name, and
-    matplotlib would warn on the terminal)."""
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(**options)
 
 
 def _figure_legend(fig: Figure, axes: list, spans: list[Span]) -> None:
@@ -192,212 +118,372 @@ def _figure_legend(fig: Figure, axes: list, spans: list[Span]) -> None:
             seen.setdefault(label, handle)
     if seen:
         widest = max(range(len(spans)), key=lambda i: spans[i].weight)
-        axes[widest].legend(list(seen.values()), list(seen), loc="upper left", fontsize=8,
-                            frameon=True, framealpha=0.9, edgecolor="none")
+        axes[widest].legend(list(seen.values()), list(seen), loc="upper left", fontsize=9,
+                            frameon=True, framealpha=0.92, edgecolor="none")
 
 
-def _stacked_by_phase(frame: pd.DataFrame, spans: list[Span], colours: dict[str, str],
-                      labels: dict[str, str], title: str, ylabel: str, source: str,
-                      width_days: float = 6, size: tuple[float, float] = (9.5, 4.8)) -> Figure:
-    """Stacked bars (a column per series, indexed by week) in one panel per phase."""
+def _empty_panel(ax, text: str) -> None:
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes,
+            color="#555555", fontsize=9, rotation=90, wrap=True)
+
+
+def _title(fig: Figure, title: str, source: str) -> None:
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
+    add_source_line(fig, source)
+
+
+def cumulative_chart(cumulative: pd.DataFrame, points: pd.DataFrame, spans: list[Span],
+                     unreached: Unreached, source: str, title: str, ylabel: str,
+                     no_data_label: str) -> Figure:
+    """Documented attacks as a rising line, phase by phase, and the stated counts for the
+    same countries as points (never joined to the line): all on one basis, since 17 Oct
+    2023."""
     with styled():
-        fig = new_figure(size, layout=None)
+        fig = new_figure((9.5, 5.0), layout=None)
         axes = phase_axes(fig, spans)
-        series = [c for c in frame.columns if c != "phase"]
-        top = 1.0
+        top = max(float(cumulative["total"].max()) if len(cumulative) else 1, 1)
+        kinds = (("official", OFFICIAL_COLOUR, "o", "Official US count (as stated)"),
+                 ("tracker", TRACKER_COLOUR, "D", "Independent tracker count"))
         for ax, span in zip(axes, spans, strict=True):
-            part = _in_span(frame, span)[series]
-            if part.to_numpy().sum() == 0:
-                _empty_panel(ax)
-                continue
-            _stacked_bars(ax, part, colours, width_days, labels)
-            top = max(top, float(part.sum(axis=1).max()))
+            part = cumulative[(cumulative.index >= span.start) & (cumulative.index <= span.end)]
+            ax.step(part.index, part["total"], where="post", color="#333333", linewidth=2,
+                    label="Documented incidents (this dataset)")
+            for kind, colour, marker, label in kinds:
+                mine = points[(points["kind"] == kind) & (points["as_of"] >= span.start)
+                              & (points["as_of"] <= span.end)]
+                if not mine.empty:
+                    ax.scatter(mine["as_of"], mine["value"], s=30, color=colour, marker=marker,
+                               zorder=3, label=label,
+                               facecolors="white" if kind == "tracker" else colour)
+                    top = max(top, float(mine["value"].max()))
+            _shade_unreached(ax, span, unreached, no_data_label)
+        axes[0].set_ylim(0, top * 1.12)
+        for ax, span in zip(axes, spans, strict=True):
             _mark_key_dates(ax, span.start, span.end)
-        for ax, span in zip(axes, spans, strict=True):
-            pad = pd.Timedelta(days=max(2, (span.end - span.start).days // 40))
-            ax.set_xlim(span.start - pad, span.end + pad + pd.Timedelta(days=6))
-        axes[0].set_ylim(0, top * 1.1)
-        axes[0].yaxis.get_major_locator().set_params(integer=True)
         axes[0].set_ylabel(ylabel)
         _figure_legend(fig, axes, spans)
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
-        add_source_line(fig, source)
+        _title(fig, title, source)
     return fig
 
 
-def weekly_chart(weekly: pd.DataFrame, spans: list[Span], source: str,
-                 title: str = "Attacks on US positions per week, by country") -> Figure:
-    """Stacked weekly bars, one colour per country, one panel per phase."""
-    countries = [c for c in weekly.columns if c != "phase"]
-    return _stacked_by_phase(weekly, spans, {c: country_colour(c) for c in countries},
-                             {c: c for c in countries}, title,
-                             "Attacks (count per week)", source)
+def _bars(ax, rows: pd.DataFrame, series: list[str], colours: dict[str, str]) -> float:
+    """Stacked bars, one per bin (left edge at the bin's start, as wide as its days), as one
+    PolyCollection per series: the same picture as ``ax.bar``, drawn many times faster."""
+    from matplotlib.collections import PolyCollection
+
+    x0 = mdates.date2num(pd.to_datetime(rows["start"]).dt.to_pydatetime())
+    x1 = x0 + rows["days"].to_numpy(dtype=float) - 0.15
+    bottom = np.zeros(len(rows))
+    for column in series:
+        heights = rows[column].to_numpy(dtype=float)
+        top = bottom + heights
+        keep = heights > 0
+        rects = [[(a, b), (a, t), (c, t), (c, b)]
+                 for a, c, b, t in zip(x0[keep], x1[keep], bottom[keep], top[keep], strict=True)]
+        ax.add_collection(PolyCollection(rects, facecolors=colours.get(column, "#8a8a8a"),
+                                         edgecolors="none", label=column))
+        bottom = top
+    return float(bottom.max()) if len(bottom) else 0.0
 
 
-def breakdown_chart(counts: pd.DataFrame, label: str, source: str, title: str,
-                    colour_by: str = "country", top: int = 15) -> Figure:
-    """Horizontal bars of event counts for the ``top`` largest values of ``label``."""
-    table = counts.nlargest(top, "events").iloc[::-1]
+def weekly_chart(weekly: pd.DataFrame, spans: list[Span], series: list[str],
+                 unreached: Unreached, source: str, title: str, no_data_label: str,
+                 rounds: pd.DataFrame | None = None, other_strikes: pd.Series | None = None
+                 ) -> Figure:
+    """Stacked bars per bin, one colour per country, one panel per phase; announced US
+    strike rounds as triangles, other strikes as small ticks."""
     with styled():
-        fig = new_figure((9.5, max(2.6, 0.34 * len(table) + 1.4)))
+        fig = new_figure((9.5, 4.9), layout=None)
+        axes = phase_axes(fig, spans)
+        top = 1.0
+        colours = {c: country_colour(c) for c in series}
+        for ax, span in zip(axes, spans, strict=True):
+            rows = weekly[weekly["phase"] == span.name]
+            if rows["total"].sum() == 0:
+                reached = unreached is None or span.start < unreached[0]
+                if reached:
+                    _empty_panel(ax, "no attack documented")
+            top = max(top, _bars(ax, rows, series, colours))
+            _shade_unreached(ax, span, unreached, no_data_label)
+        axes[0].set_ylim(0, top * 1.25)
+        axes[0].yaxis.get_major_locator().set_params(integer=True)
+        marker_y = top * 1.17
+        for ax, span in zip(axes, spans, strict=True):
+            ax.set_xlim(*_limits(span))
+            _mark_key_dates(ax, span.start, span.end)
+            if rounds is not None and len(rounds):
+                mine = rounds[(rounds["start"] >= span.start) & (rounds["start"] <= span.end)]
+                if len(mine):
+                    ax.plot(mine["start"], [marker_y] * len(mine), "v", color=STRIKE_COLOUR,
+                            markersize=7, label="US strike round (see the rounds table)")
+            if other_strikes is not None and len(other_strikes):
+                days = other_strikes[(other_strikes >= span.start) & (other_strikes <= span.end)]
+                if len(days):
+                    ax.plot(days, [top * 0.03] * len(days), "v", color=TRACKER_COLOUR,
+                            markersize=5, label="Other strikes (Israel / unknown)")
+        axes[0].set_ylabel("Attacks (count per week)")
+        _figure_legend(fig, axes, spans)
+        _title(fig, title, source)
+    return fig
+
+
+def breakdown_chart(counts: pd.DataFrame, source: str, title: str) -> Figure:
+    """Horizontal bars of attacks for every governorate, coloured by country."""
+    table = counts.iloc[::-1]
+    labels = (table["governorate"] + " (" + table["country"] + ")").astype(str)
+    with styled():
+        fig = new_figure((9.5, max(2.6, 0.34 * len(table) + 1.5)))
         ax = fig.add_subplot()
-        colours = [country_colour(c) for c in table[colour_by]] if colour_by in table else None
-        ax.barh(table[label].astype(str), table["events"], color=colours)
-        for y, v in enumerate(table["events"]):
-            ax.text(v, y, f" {v:,}", va="center", fontsize=9)
+        ax.barh(labels, table["attacks"], color=[country_colour(c) for c in table["country"]])
+        for y, v in enumerate(table["attacks"]):
+            ax.text(v, y, f" {v:,}", va="center", fontsize=9.5)
         ax.set_title(title)
         ax.set_xlabel("Attacks (count)")
+        ax.tick_params(labelsize=9.5)
         ax.grid(axis="y", visible=False)
         add_source_line(fig, source)
     return fig
 
 
-def weapon_by_phase_chart(counts: pd.DataFrame, source: str,
-                          title: str = "Weapons used in attacks on US positions, by phase"
-                          ) -> Figure:
+def weapon_by_phase_chart(counts: pd.DataFrame, source: str, title: str) -> Figure:
     """One horizontal bar per phase split by weapon as a share of its attacks, with the
     number of attacks at the end of each bar."""
-    from analysis.report.style import WEAPON_COLOURS
-
     ordered = counts[[w for w in WEAPON_COLOURS if w in counts.columns]]
     totals = ordered.sum(axis=1)
     shares = ordered.div(totals.where(totals > 0, 1), axis=0)
     with styled():
-        fig = new_figure((9.5, max(2.6, 0.55 * len(shares) + 1.6)))
+        fig = new_figure((9.5, max(2.8, 0.6 * len(shares) + 1.8)))
         ax = fig.add_subplot()
         left = pd.Series(0.0, index=shares.index)
-        labels = [str(i) for i in shares.index][::-1]
+        labels = ["\n".join(textwrap.wrap(str(i), 18)) for i in shares.index][::-1]
         for weapon in shares.columns:
             values = shares[weapon].iloc[::-1]
             ax.barh(labels, values.to_numpy(), left=left.iloc[::-1].to_numpy(),
                     color=WEAPON_COLOURS[weapon], label=weapon.replace("_", " "))
             left += shares[weapon]
         for y, total in enumerate(totals.iloc[::-1]):
-            ax.text(1.01, y, f"{int(total):,} attacks", va="center", fontsize=8.5)
-        ax.set_xlim(0, 1.18)
+            ax.text(1.01, y, f"{int(total):,} attacks", va="center", fontsize=9)
+        ax.set_xlim(0, 1.2)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])
         ax.set_xlabel("Share of the phase's documented attacks")
+        ax.tick_params(labelsize=9.5)
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
-        _legend(ax, loc="upper center", bbox_to_anchor=(0.45, -0.32), ncols=4, fontsize=8.5)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.3), ncols=4, fontsize=9)
         add_source_line(fig, source)
     return fig
 
 
-def mark_strikes(fig: Figure, spans: list[Span], rounds: pd.DataFrame,
-                 other_strikes: pd.Series) -> Figure:
-    """Mark strikes on a chart drawn by phase: announced US strike rounds as triangles with a
-    line (the rounds table lists them), other strikes (Israel, unknown) as small ticks."""
-    from analysis.report.style import STRIKE_COLOUR
-
+def heatmap_chart(matrix: pd.DataFrame, bins: pd.DataFrame, spans: list[Span],
+                  unreached: Unreached, source: str, title: str, no_data_label: str) -> Figure:
+    """Sites down, bins across (one block per phase), darker = more attacks that week."""
     with styled():
-        axes = fig.axes[:len(spans)]
-        top = axes[0].get_ylim()[1] * 1.12
-        axes[0].set_ylim(0, top)
+        rows = max(len(matrix), 1)
+        fig = new_figure((9.5, max(3.0, 0.32 * rows + 2.1)), layout=None)
+        if matrix.empty:
+            ax = fig.add_subplot()
+            ax.text(0.5, 0.5, "No attack documented in this window", ha="center",
+                    transform=ax.transAxes)
+            ax.set_axis_off()
+            _title(fig, title, source)
+            return fig
+        longest = max((len(str(i)) for i in matrix.index), default=10)
+        axes = phase_axes(fig, spans, right=0.9, left_inches=min(4.0, 0.35 + 0.085 * longest))
+        top = float(matrix.to_numpy().max())
+        image = None
+        from matplotlib.collections import PolyCollection
+        from matplotlib.colors import Normalize
+
+        cmap = __import__("matplotlib").colormaps["Reds"]
+        norm = Normalize(0, max(top, 1))
         for ax, span in zip(axes, spans, strict=True):
-            mine = rounds[(rounds["start"] >= span.start) & (rounds["start"] <= span.end)] \
-                if len(rounds) else rounds
-            if len(mine):
-                ax.plot(mine["start"], [top * 0.95] * len(mine), "v", color=STRIKE_COLOUR,
-                        markersize=7, label="US strike round (see the rounds table)")
-                for r in mine.itertuples(index=False):
-                    ax.axvline(r.start, color=STRIKE_COLOUR, linewidth=0.8, alpha=0.5)
-            others = other_strikes[(other_strikes.index >= span.start)
-                                   & (other_strikes.index <= span.end)]
-            if len(others):
-                ax.plot(others.index, [top * 0.03] * len(others), "v", color=TRACKER_COLOUR,
-                        markersize=5, label="Other strikes (Israel / unknown)")
-        _figure_legend(fig, axes, spans)
+            mine = bins.index[bins["phase"] == span.name]
+            x0 = mdates.date2num(pd.to_datetime(bins.loc[mine, "start"]).dt.to_pydatetime())
+            x1 = x0 + bins.loc[mine, "days"].to_numpy(dtype=float)
+            polys, faces = [], []
+            for r, site in enumerate(matrix.index):
+                values = matrix.loc[site, list(mine)].to_numpy(dtype=float)
+                for a, b, v in zip(x0, x1, values, strict=True):
+                    polys.append([(a, r - 0.5), (a, r + 0.5), (b, r + 0.5), (b, r - 0.5)])
+                    faces.append(cmap(norm(v)))
+            image = PolyCollection(polys, facecolors=faces, edgecolors="none")
+            ax.add_collection(image)
+            _shade_unreached(ax, span, unreached, no_data_label)
+            ax.set_ylim(len(matrix) - 0.5, -0.5)
+            ax.grid(False)
+        axes[0].set_yticks(range(len(matrix)), matrix.index, fontsize=9)
+        if image is not None:
+            from matplotlib.cm import ScalarMappable
+
+            bar = fig.add_axes((0.92, 1.0 / fig.get_figheight(), 0.015,
+                                1 - 2.05 / fig.get_figheight()))
+            fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=bar,
+                         label="Attacks (count per week)")
+        if unreached is not None:
+            axes[-1].legend(handles=[Patch(color=NO_DATA_COLOUR, label=no_data_label)],
+                            loc="lower right", fontsize=9)
+        _title(fig, title, source)
     return fig
 
 
-def map_chart(sites: pd.DataFrame, boundaries: dict, source: str,
-              title: str = "Where the attacks hit", extent: tuple | None = None) -> Figure:
-    """Sites as circles sized by attack count (strike locations as crosses) over outlines."""
+# ---- maps ------------------------------------------------------------------------------------
+MAP_EXTENT = (35.0, 49.0, 29.0, 38.0)
+APPROXIMATE = {"town": "at its town", "governorate": "at its governorate's centre",
+               "country": "at its country's centre"}
+# Sizes in the key, and the marker area (points²) for n attacks.
+SIZE_KEY = (1, 10, 40)
+
+
+def marker_area(n: float) -> float:
+    return 16 + 12 * n
+
+
+def _outlines(ax, boundaries: dict) -> None:
     from matplotlib.collections import PolyCollection
 
-    from analysis.report.style import COUNTRY_COLOURS, STRIKE_COLOUR
+    from analysis.report.style import COUNTRY_COLOURS
 
+    for level, edge, width in (("country", "#777777", 1.0), ("admin1", "#cfcfcf", 0.5)):
+        polys, faces = [], []
+        for f in boundaries["features"]:
+            if f["properties"]["level"] != level:
+                continue
+            study = f["properties"]["country"] in COUNTRY_COLOURS
+            for polygon in f["geometry"]["coordinates"]:
+                polys.append(polygon[0])
+                faces.append(("#ffffff" if study else "#efede8") if level == "country"
+                             else "none")
+        ax.add_collection(PolyCollection(polys, facecolors=faces, edgecolors=edge,
+                                         linewidths=width, zorder=1))
+
+
+def _country_labels(ax, labels: pd.DataFrame, extent) -> None:
+    x0, x1, y0, y1 = extent
+    for r in labels.itertuples(index=False):
+        if x0 < r.longitude < x1 and y0 < r.latitude < y1:
+            ax.text(r.longitude, r.latitude, r.country.upper(), fontsize=10, color="#8a8a8a",
+                    ha="center", va="center", zorder=2, fontweight="bold")
+
+
+def _place_labels(ax, points: pd.DataFrame, extent, fontsize: float = 9) -> None:
+    """Names beside the markers, each moved to the first of eight positions where it
+    overlaps no label already placed, with a thin leader line: sites a few km apart (Tower
+    22 and al-Rukban) stay apart and named."""
+    x0, x1, y0, y1 = extent
+    deg_per_pt_x = (x1 - x0) / 650
+    deg_per_pt_y = (y1 - y0) / 420
+    taken: list[tuple[float, float, float, float]] = []
+    offsets = [(8, 6), (8, -12), (-8, 6), (-8, -12), (14, 18), (14, -24), (-14, 18),
+               (-14, -24), (22, 0), (-22, 0)]
+    for r in points.itertuples(index=False):
+        width = len(r.label) * fontsize * 0.55 * deg_per_pt_x
+        height = fontsize * 1.2 * deg_per_pt_y
+        for dx, dy in offsets:
+            lx = r.longitude + dx * deg_per_pt_x - (width if dx < 0 else 0)
+            ly = r.latitude + dy * deg_per_pt_y
+            box = (lx, ly, lx + width, ly + height)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                       for b in taken):
+                taken.append(box)
+                ax.annotate(r.label, (r.longitude, r.latitude), xytext=(dx, dy),
+                            textcoords="offset points", fontsize=fontsize, zorder=6,
+                            ha="right" if dx < 0 else "left",
+                            arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.6},
+                            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6,
+                                  "alpha": 0.85})
+                break
+
+
+def _markers(ax, sites: pd.DataFrame, scale: float = 1.0) -> None:
+    attacks_ = sites[sites["attacks"] > 0].sort_values("attacks", ascending=False)
+    for exact, face in ((True, None), (False, "none")):
+        part = attacks_[(attacks_["precision"] == "exact") == exact]
+        for country, group in part.groupby("country"):
+            colour = country_colour(country)
+            ax.scatter(group["longitude"], group["latitude"],
+                       s=marker_area(group["attacks"]) * scale,
+                       facecolors=colour if face is None else "none", edgecolors=colour,
+                       linewidths=0.9 if face is None else 1.6, alpha=0.8, zorder=4,
+                       label=f"Attacks in {country}" if exact else None)
+    hits = sites[sites["strikes"] > 0]
+    for exact in (True, False):
+        part = hits[(hits["precision"] == "exact") == exact]
+        if len(part):
+            ax.scatter(part["longitude"], part["latitude"], marker="x",
+                       s=(30 + 6 * part["strikes"]) * scale, color=STRIKE_COLOUR,
+                       linewidths=1.6 if exact else 0.9, alpha=1 if exact else 0.7, zorder=5,
+                       label="Strikes on militias" if exact else None)
+
+
+def _size_key(ax) -> None:
+    handles = [ax.scatter([], [], s=marker_area(n), facecolors="#bbbbbb", edgecolors="#777777",
+                          label=f"{n} attack{'s' if n > 1 else ''}") for n in SIZE_KEY]
+    handles.append(ax.scatter([], [], s=marker_area(3), facecolors="none", edgecolors="#555555",
+                              linewidths=1.6, label="approximate location (hollow)"))
+    return handles
+
+
+def map_chart(sites: pd.DataFrame, boundaries: dict, country_labels: pd.DataFrame,
+              cities: pd.DataFrame, source: str, title: str, extent=None,
+              named: pd.DataFrame | None = None) -> Figure:
+    """Every site with an event, sized by its attacks (strikes as crosses), over country
+    and governorate outlines with country and city names and a size key. A site without
+    exact coordinates is drawn hollow at its town, governorate or country."""
+    extent = extent or MAP_EXTENT
     with styled():
-        fig = new_figure((9.5, 6.6))
+        fig = new_figure((9.5, 7.0))
         ax = fig.add_subplot()
-        for level, face, edge, width in (("country", "#f3f1ec", "#9a9a9a", 0.9),
-                                         ("admin1", "none", "#c9c9c9", 0.5)):
-            polys, faces = [], []
-            for f in boundaries["features"]:
-                if f["properties"]["level"] != level:
-                    continue
-                study = f["properties"]["country"] in COUNTRY_COLOURS
-                for polygon in f["geometry"]["coordinates"]:
-                    polys.append(polygon[0])
-                    faces.append(("#ffffff" if study else face) if level == "country"
-                                 else "none")
-            ax.add_collection(PolyCollection(polys, facecolors=faces, edgecolors=edge,
-                                             linewidths=width, zorder=1))
-        attacks_ = sites[sites["attacks"] > 0]
-        for country, group in attacks_.groupby("country"):
-            ax.scatter(group["longitude"], group["latitude"], s=18 + 14 * group["attacks"],
-                       color=country_colour(country), alpha=0.75, edgecolors="white",
-                       linewidths=0.8, zorder=3, label=f"Attacks in {country}")
-        hits = sites[sites["strikes"] > 0]
-        if len(hits):
-            ax.scatter(hits["longitude"], hits["latitude"], marker="x", s=40,
-                       color=STRIKE_COLOUR, zorder=4, label="Strikes on militias")
-        labelled: list[tuple[float, float]] = []
-        for r in attacks_.nlargest(10, "attacks").itertuples(index=False):
-            if any(abs(r.longitude - x) < 0.5 and abs(r.latitude - y) < 0.25
-                   for x, y in labelled):
-                continue  # keep labels legible: skip a site right next to a labelled one
-            labelled.append((r.longitude, r.latitude))
-            ax.annotate(f"{r.name} ({r.attacks})", (r.longitude, r.latitude), fontsize=8,
-                        xytext=(6, 4), textcoords="offset points", zorder=5)
-        x0, x1, y0, y1 = extent or (35.0, 49.0, 29.0, 38.0)
+        _outlines(ax, boundaries)
+        _country_labels(ax, country_labels, extent)
+        if len(cities):
+            ax.scatter(cities["longitude"], cities["latitude"], s=10, color="#222222",
+                       marker="s", zorder=3)
+        _markers(ax, sites)
+        labels = pd.concat([cities.assign(label=cities["name"]),
+                            named if named is not None else sites.iloc[0:0]]) \
+            .drop_duplicates("label")
+        _place_labels(ax, labels, extent)
+        x0, x1, y0, y1 = extent
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
         ax.set_aspect(1 / 0.82)  # about cos(35°): degrees of longitude shorter than latitude
         ax.set_title(title)
         ax.set_xlabel("Longitude (°E)")
         ax.set_ylabel("Latitude (°N)")
+        ax.tick_params(labelsize=9)
         ax.grid(False)
-        _legend(ax, loc="lower left", fontsize=8.5, markerscale=0.6)
+        handles, labels_ = ax.get_legend_handles_labels()
+        key = _size_key(ax)
+        ax.legend(handles + key, labels_ + [h.get_label() for h in key], loc="lower left",
+                  fontsize=9, markerscale=0.7, framealpha=0.92, edgecolor="none")
         add_source_line(fig, source + " Outlines: Natural Earth.")
     return fig
 
 
-def heatmap_chart(matrix: pd.DataFrame, spans: list[Span], source: str,
-                  title: str = "Attacks per site and week") -> Figure:
-    """Sites down, weeks across (one block per phase), darker = more attacks that week."""
+def phase_maps(sites_by_phase: dict[str, pd.DataFrame], boundaries: dict,
+               country_labels: pd.DataFrame, source: str, title: str, extent=None) -> Figure:
+    """One small map per phase that has events, the same markers as the main map."""
+    extent = extent or MAP_EXTENT
+    names = list(sites_by_phase)
+    columns = 2 if len(names) > 1 else 1
+    rows = (len(names) + columns - 1) // columns
     with styled():
-        rows = max(len(matrix), 1)
-        fig = new_figure((9.5, max(3.0, 0.32 * rows + 2.0)), layout=None)
-        if matrix.empty:
-            ax = fig.add_subplot()
-            ax.text(0.5, 0.5, "No attacks in this window", ha="center", transform=ax.transAxes)
-            ax.set_title(title)
-            add_source_line(fig, source)
-            return fig
-        labels = max((len(str(i)) for i in matrix.index), default=10)
-        axes = phase_axes(fig, spans, right=0.9, left_inches=min(4.0, 0.35 + 0.085 * labels))
-        top = float(matrix.to_numpy().max())
-        image = None
-        for ax, span in zip(axes, spans, strict=True):
-            weeks = [w for w in matrix.columns if span.start - pd.Timedelta(days=6) <= w
-                     <= span.end]
-            if not weeks:
-                _empty_panel(ax)
-                continue
-            x0 = mdates.date2num(weeks[0])
-            x1 = mdates.date2num(weeks[-1]) + 7
-            image = ax.imshow(matrix[weeks].to_numpy(), aspect="auto", cmap="Reds",
-                              interpolation="nearest", vmin=0, vmax=max(top, 1),
-                              extent=(x0, x1, len(matrix) - 0.5, -0.5))
+        fig = new_figure((9.5, 0.6 + 3.9 * rows))
+        for i, name in enumerate(names):
+            ax = fig.add_subplot(rows, columns, i + 1)
+            _outlines(ax, boundaries)
+            _country_labels(ax, country_labels, extent)
+            _markers(ax, sites_by_phase[name], scale=0.6)
+            x0, x1, y0, y1 = extent
             ax.set_xlim(x0, x1)
-            ax.grid(False)
-        axes[0].set_yticks(range(len(matrix)), matrix.index)
-        if image is not None:
-            bar = fig.add_axes((0.92, 0.95 / fig.get_figheight(), 0.015,
-                                1 - 1.95 / fig.get_figheight()))
-            fig.colorbar(image, cax=bar, label="Attacks (count per week)")
+            ax.set_ylim(y0, y1)
+            ax.set_aspect(1 / 0.82)
+            ax.set_xticks([])
+            ax.set_yticks([])
+            s = sites_by_phase[name]
+            ax.set_title(f"{name}: {int(s['attacks'].sum()):,} attacks, "
+                         f"{int(s['strikes'].sum()):,} strikes", fontsize=10)
         fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
-        add_source_line(fig, source)
+        add_source_line(fig, source + " Hollow: approximate location. Outlines: Natural Earth.")
     return fig

@@ -1,25 +1,53 @@
-"""Turning results into what a report shows: headline boxes, tables, figures.
+"""Turning results into what a report shows: headline boxes, tables, charts, downloads.
 
-All text from the data is escaped here; only http(s) URLs ever become links.
+All HTML comes from the Jinja templates in ``report/templates`` with autoescape: text from
+the data is escaped there, and only http(s) URLs ever become links (:func:`link`).
 """
 
 from __future__ import annotations
 
-import html
+import base64
 import io
-import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
-from matplotlib.figure import Figure
+from markupsafe import Markup
 
-from analysis.report.style import DPI
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def esc(value: object) -> str:
-    """Text as HTML text: never markup."""
-    return html.escape("" if value is None or value is pd.NA else str(value), quote=True)
+@dataclass(frozen=True)
+class Html:
+    """A piece of HTML that Jupyter shows as is (and Jinja inserts without escaping)."""
+
+    markup: str
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __html__(self) -> str:
+        return self.markup
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=False)
+    env.filters.update(date=format_date, number=format_number, percent=format_percent)
+    return env
+
+
+def render(template: str, **context: Any) -> Html:
+    """A report fragment from ``templates/<template>``, every value escaped unless it is
+    already markup (an :class:`Html` or a link)."""
+    return Html(_environment().get_template(template).render(**context).strip())
 
 
 def is_web_url(url: str) -> bool:
@@ -27,13 +55,11 @@ def is_web_url(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-_ENCODED_UTF8 = re.compile(r"(?:%[c-fC-F][0-9a-fA-F](?:%[89abAB][0-9a-fA-F]){1,3})+")
-
-
 def compact_url(url: str) -> str:
     """The same address with percent-encoded non-ASCII letters written as themselves (an
     IRI, which browsers follow as the same URL): an Arabic path is a third as long. ASCII
     escapes such as %2F or %22 stay encoded, so nothing else changes meaning."""
+    import re
     from urllib.parse import unquote
 
     def decode(m: re.Match) -> str:
@@ -46,77 +72,29 @@ def compact_url(url: str) -> str:
         return url
 
 
-def link(url: str, text: str | None = None) -> str:
-    """An escaped link for an http(s) URL; anything else is shown as plain text. (Links open
-    in the same tab, so no rel=noopener is needed.)"""
-    label = esc(text if text is not None else url)
+def _encoded_utf8():
+    import re
+
+    return re.compile(r"(?:%[c-fC-F][0-9a-fA-F](?:%[89abAB][0-9a-fA-F]){1,3})+")
+
+
+_ENCODED_UTF8 = _encoded_utf8()
+_LINK = Markup('<a href="{}">{}</a>')
+
+
+def link(url: str, text: str | None = None) -> Markup:
+    """An escaped link for an http(s) URL; anything else is shown as escaped text. (Links
+    open in the same tab, so no rel=noopener is needed.)"""
+    label = text if text is not None else url
     if not is_web_url(url):
-        return label
-    return f'<a href="{esc(compact_url(url))}">{label}</a>'
+        return Markup.escape(label)
+    return _LINK.format(compact_url(url), label)
 
 
-def links(sources: str, separator: str = " | ") -> str:
+def links(sources: str, separator: str = " | ") -> Markup:
     """Numbered links for a ' | '-separated list of URLs."""
-    parts = [u.strip() for u in sources.split(separator) if u.strip()]
-    return " ".join(link(u, f"[{i}]") for i, u in enumerate(parts, 1))
-
-
-@dataclass(frozen=True)
-class Html:
-    """A piece of HTML that Jupyter shows as is."""
-
-    markup: str
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-
-# Charts use a dozen flat colours; 64 keep their anti-aliased edges clean (checked by eye at
-# 1280 and 390 px) at about 15 % fewer bytes than 256.
-PALETTE_COLOURS = 64
-
-
-def figure_image(fig: Figure):
-    """The figure drawn at DPI as a full-colour RGB ``PIL.Image`` (its DPI left as it was)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
-    original = fig.dpi
-    try:
-        fig.dpi = DPI
-        canvas = FigureCanvasAgg(fig)
-        canvas.draw()
-        return Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
-                                canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
-    finally:
-        fig.dpi = original
-
-
-def figure_png(fig: Figure) -> bytes:
-    """PNG bytes of a figure, identical for identical inputs (no software/date metadata).
-
-    Drawn at DPI, then stored as a 64-colour palette PNG (median cut, no dithering): charts
-    have a few flat colours plus their anti-aliased edges, so this keeps the pixels (all
-    but a few percent identical, measured by bench/palette_options.py) at about a third
-    of the bytes of the full-colour PNG."""
-    from PIL import Image
-
-    palette = figure_image(fig).quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT,
-                                         dither=Image.Dither.NONE)
-    buffer = io.BytesIO()
-    palette.save(buffer, format="PNG", compress_level=8)  # 9: 1 % smaller, 2.5x the time
-    return buffer.getvalue()
-
-
-def setup_notebook() -> None:
-    """Show Figures as embedded PNGs; call once per notebook. Changes no pandas option."""
-    from IPython import get_ipython
-
-    shell = get_ipython()
-    if shell is not None:
-        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
-        shell.display_formatter.formatters["text/plain"].for_type(
-            Figure, lambda fig, p, cycle: p.text("<chart>"))
+    parts = [u.strip() for u in str(sources).split(separator) if u.strip()]
+    return Markup(" ").join(link(u, f"[{i}]") for i, u in enumerate(parts, 1))
 
 
 def format_number(value: object) -> str:
@@ -125,57 +103,52 @@ def format_number(value: object) -> str:
         return ""
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.2f}"
-    return f"{int(value):,}"
+    return f"{int(value):,}"  # type: ignore[call-overload]
 
 
 def format_date(value: object) -> str:
     """Dates as '17 Oct 2023'; blank for unknown."""
-    if value is None or value is pd.NA or pd.isna(value):
+    if value is None or value is pd.NA or pd.isna(value):  # type: ignore[arg-type]
         return ""
-    return pd.Timestamp(value).strftime("%-d %b %Y")
+    return pd.Timestamp(value).strftime("%-d %b %Y")  # type: ignore[arg-type]
 
 
 def format_percent(value: object) -> str:
     """Ratios as whole percentages; blank for unknown."""
-    if value is None or value is pd.NA or pd.isna(value):
+    if value is None or value is pd.NA or pd.isna(value):  # type: ignore[arg-type]
         return ""
-    return f"{float(value):.0%}"
+    return f"{float(value):.0%}"  # type: ignore[arg-type]
 
 
 def table(frame: pd.DataFrame, *, dates: Iterable[str] = (), percents: Iterable[str] = (),
           sources: Iterable[str] = (), raw_html: Iterable[str] = (),
           caption: str | None = None, css_class: str = "data",
-          numeric_columns: Iterable[str] = ()) -> Html:
-    """An HTML table with formatted dates, numbers and source links; all else escaped."""
+          numeric_columns: Iterable[str] = (), scroll: bool = True,
+          labelled: bool = True) -> Html:
+    """An HTML table with formatted dates, numbers and source links; all else escaped.
+    ``raw_html`` columns hold :class:`Html` or Markup already built from templates."""
     dates, percents, sources, raw = set(dates), set(percents), set(sources), set(raw_html)
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    numeric |= set(numeric_columns)
+    numeric |= set(numeric_columns) | percents
 
-    def cell(column: str, value: object) -> str:
+    def cell(column: str, value: object) -> object:
         if column in raw:
-            return str(value)
+            return value
         if column in sources:
             return links(str(value))
         if column in dates:
-            return esc(format_date(value))
+            return format_date(value)
         if column in percents:
-            return esc(format_percent(value))
+            return format_percent(value)
         if column in numeric:
-            return esc(format_number(value))
-        return esc(value)
+            return format_number(value)
+        return "" if value is None or value is pd.NA else value
 
-    # Numbers are marked (right-aligned); text cells carry no class: a report's tables have
-    # thousands of them, and an unused class="txt" on each was 30 KB of the overview.
-    opening = {c: ' class="num"' if c in numeric or c in percents else "" for c in frame.columns}
-    head = "".join(f"<th{opening[c]}>{esc(c)}</th>" for c in frame.columns)
-    body = "".join(
-        "<tr>" + "".join(
-            f"<td{opening[c]}>{cell(c, v)}</td>" for c, v in zip(frame.columns, row, strict=True))
-        + "</tr>"
-        for row in frame.itertuples(index=False))
-    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return Html(f'<table class="{css_class}">{cap}<thead><tr>{head}</tr></thead>'
-                f"<tbody>{body}</tbody></table>")
+    columns = [{"label": str(c), "numeric": c in numeric} for c in frame.columns]
+    rows = [[cell(c, v) for c, v in zip(frame.columns, row, strict=True)]
+            for row in frame.itertuples(index=False)]
+    return render("table.html.j2", columns=columns, rows=rows, caption=caption,
+                  css_class=css_class, scroll=scroll, labelled=labelled)
 
 
 def hints(frame: pd.DataFrame, **how: object) -> pd.DataFrame:
@@ -191,82 +164,133 @@ def show(frame: pd.DataFrame) -> Html:
     columns relabelled, by the hints the frame carries (see :func:`hints`)."""
     how = frame.attrs
     if frame.empty:
-        return Html(f"<p>{esc(how.get('empty', 'Nothing in this window.'))}</p>")
-    labels: dict[str, str] = dict(how.get("labels", {}))
-    shown = frame[[c for c in frame.columns if c not in how.get("hidden", ())]]
+        return render("paragraph.html.j2", text=how.get("empty", "Nothing in this window."))
+    labels: dict[str, str] = dict(how.get("labels", {}))  # type: ignore[call-overload]
+    shown = frame[[c for c in frame.columns if c not in how.get("hidden", ())]]  # type: ignore[operator]
     dates = [c for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])]
-    sources = [c for c in shown.columns if c.startswith("source")]
+    sources = [c for c in shown.columns if str(c).startswith("source")]
 
     def named(columns: Iterable[str]) -> list[str]:
         return [labels.get(c, c) for c in columns]
 
     return table(shown.rename(columns=labels), dates=named(dates),
-                 percents=named(how.get("percents", ())), sources=named(sources),
-                 raw_html=named(how.get("raw_html", ())),
+                 percents=named(how.get("percents", ())),  # type: ignore[arg-type]
+                 sources=named(sources),
+                 raw_html=named(how.get("raw_html", ())),  # type: ignore[arg-type]
+                 caption=how.get("caption"),  # type: ignore[arg-type]
                  css_class=str(how.get("css_class", "data")))
-
-
-def event_table(frame: pd.DataFrame, filters: Iterable[str] = ()) -> Html:
-    """The event list: a full static table (it works with scripts off and in print) that the
-    report's script turns into a searchable, sortable, filterable list. ``filters`` are the
-    columns offered as drop-down filters; dates carry an ISO sort key. The cells carry no
-    attributes but that key (numeric columns are aligned by the table's column classes), so
-    a list of hundreds of events stays light."""
-    filters = set(filters)
-    labels = dict(frame.attrs.get("labels", {}))
-    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
-    dated = [pd.api.types.is_datetime64_any_dtype(frame[c]) for c in frame.columns]
-    linked = [c in ("source", "sources") for c in frame.columns]
-    head = "".join(
-        f'<th class="{"num" if n else "txt"}" scope="col"' + (' data-filter=""' if c in filters
-                                                             else "")
-        + f">{esc(labels.get(c, c))}</th>" for c, n in zip(frame.columns, numeric, strict=True))
-    cols = "".join(f'<col class="{"num" if n else "txt"}">' for n in numeric)
-    rows = []
-    for row in frame.itertuples(index=False):
-        cells = []
-        for value, n, d, u in zip(row, numeric, dated, linked, strict=True):
-            if d:
-                key = "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
-                cells.append(f'<td data-sort="{key}">{esc(format_date(value))}')
-            elif u:
-                cells.append(f"<td>{links(str(value))}")
-            else:
-                cells.append(f"<td>{esc(format_number(value) if n else value)}")
-        rows.append("<tr>" + "</td>".join(cells) + "</td></tr>")
-    return Html(f'<table class="data event-list"><colgroup>{cols}</colgroup>'
-                f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 @dataclass(frozen=True)
 class HeadlineFigure:
-    """A headline number: what it counts, the value, and a note on how it was measured."""
+    """A headline number: what it counts (its label names the scope), the value, and a note
+    on how it was measured. ``no_data`` marks a window the sources do not reach."""
 
     key: str
     label: str
     value: str
     note: str = ""
+    no_data: bool = False
 
 
 def headline(items: Iterable[HeadlineFigure | Mapping[str, str]]) -> Html:
     """Headline boxes; each value carries ``data-headline=key`` so tests can read it back."""
-    boxes = []
-    for item in items:
-        item = item if isinstance(item, HeadlineFigure) else HeadlineFigure(**item)
-        boxes.append(
-            f'<div class="headline-box"><div class="headline-value" '
-            f'data-headline="{esc(item.key)}">{esc(item.value)}</div>'
-            f'<div class="headline-label">{esc(item.label)}</div>'
-            + (f'<div class="headline-note">{esc(item.note)}</div>' if item.note else "")
-            + "</div>")
-    return Html('<div class="headlines">' + "".join(boxes) + "</div>")
+    boxes = [i if isinstance(i, HeadlineFigure) else HeadlineFigure(**i) for i in items]
+    return render("headlines.html.j2", boxes=boxes)
 
 
 def bullet_list(lines: Iterable[str]) -> Html:
     """An escaped bullet list."""
-    return Html("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
+    return render("bullet_list.html.j2", lines=list(lines))
 
 
+def paragraph(text: str) -> Html:
+    return render("paragraph.html.j2", text=text)
+
+
+# ---- charts --------------------------------------------------------------------------------
+# Charts use a dozen flat colours; 64 keep their anti-aliased edges clean (checked by eye at
+# 1280 and 390 px) at about 15 % fewer bytes than 256.
+PALETTE_COLOURS = 64
+
+
+def figure_image(fig):
+    """The figure drawn at DPI as a full-colour RGB ``PIL.Image`` (its DPI left as it was)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    from analysis.report.style import DPI
+
+    original = fig.dpi
+    try:
+        fig.dpi = DPI
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        return Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
+                                canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+    finally:
+        fig.dpi = original
+
+
+def figure_png(fig) -> bytes:
+    """PNG bytes of a figure, identical for identical inputs (no software/date metadata).
+
+    Drawn at DPI, then stored as a 64-colour palette PNG (median cut, no dithering): charts
+    have a few flat colours plus their anti-aliased edges, so this keeps the pixels (all
+    but a few percent identical, measured by bench/palette_options.py) at about a third
+    of the bytes of the full-colour PNG."""
+    from PIL import Image
+
+    palette = figure_image(fig).quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT,
+                                         dither=Image.Dither.NONE)
+    buffer = io.BytesIO()
+    palette.save(buffer, format="PNG", compress_level=8)  # 9: 1 % smaller, 2.5x the time
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as a report shows it: the picture, what it shows in words (its alt text),
+    a caption, and ``data``: exactly the values it plots, one row per bar, cell or point,
+    shown after it in a ``<details class="chart-data">`` table that readers can copy and
+    tests read back."""
+
+    key: str
+    figure: Any  # a matplotlib Figure
+    data: pd.DataFrame
+    title: str
+    alt: str
+    caption: str = ""
+    data_hints: dict[str, object] = field(default_factory=dict)
+
+    def _repr_html_(self) -> str:
+        from analysis.report.style import DPI
+
+        png = base64.b64encode(figure_png(self.figure)).decode("ascii")
+        width, height = (round(v * DPI) for v in self.figure.get_size_inches())
+        data = hints(self.data.copy(), **{"empty": "Nothing is plotted.", **self.data_hints})
+        return render("chart.html.j2", key=self.key, png=png, width=width, height=height,
+                      title=self.title, alt=self.alt, caption=self.caption,
+                      rows=len(self.data), table=show(data)).markup
+
+    def __html__(self) -> str:
+        return self._repr_html_()
+
+
+def setup_notebook() -> None:
+    """Show a bare Figure as a placeholder (charts are shown as :class:`Chart`); call once
+    per notebook. Changes no pandas option."""
+    from IPython import get_ipython
+    from matplotlib.figure import Figure
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
+        shell.display_formatter.formatters["text/plain"].for_type(
+            Figure, lambda fig, p, cycle: p.text("<chart>"))
+
+
+# ---- downloads -----------------------------------------------------------------------------
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -281,27 +305,30 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-# Unpacks the gzip'd CSV in the page and saves it (DecompressionStream: every current browser).
-_SAVE_CSV = (
-    "const b=Uint8Array.from(atob(this.dataset.csvGzip),c=>c.charCodeAt(0)),n=this.dataset.name;"
-    "new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).blob()"
-    ".then(t=>{const u=window.URL.createObjectURL(new Blob([t],{type:'text/csv;charset=utf-8'})),"
-    "l=document.createElement('a');l.href=u;l.download=n;document.body.appendChild(l);"
-    "l.click();l.remove();setTimeout(()=>window.URL.revokeObjectURL(u),60000);});"
-)
+def csv_text(frame: pd.DataFrame) -> str:
+    """The CSV a download gives: UTF-8 with a byte-order mark (so Excel reads '2023–24'
+    right; pandas.read_csv skips it), formulas neutralised, ISO dates."""
+    return "\ufeff" + neutralise_formulas(frame).to_csv(index=False, date_format="%Y-%m-%d")
 
 
 def csv_download(frame: pd.DataFrame, filename: str, label: str) -> Html:
-    """A button that saves ``frame`` as CSV from inside the page (no server, no network).
+    """A button that saves ``frame`` as CSV from inside the page (no server, no network);
+    in a report with an event list it saves the rows the list shows (report.js).
 
     The CSV travels gzip'd (a fifth of its size as base64; byte-identical for identical
     input: no timestamp in the gzip header) and is unpacked in the browser on click."""
-    import base64
     import gzip
 
-    data = neutralise_formulas(frame).to_csv(index=False, date_format="%Y-%m-%d")
-    packed = base64.b64encode(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
-    return Html(f'<p><button type="button" class="csv-download" data-name="{esc(filename)}" '
-                f'data-csv-gzip="{packed.decode("ascii")}" onclick="{esc(_SAVE_CSV)}">'
-                f"{esc(label)}</button> ({len(frame):,} rows, CSV; text that a spreadsheet "
-                "would run as a formula is prefixed with an apostrophe)</p>")
+    packed = base64.b64encode(gzip.compress(csv_text(frame).encode("utf-8"), compresslevel=9,
+                                            mtime=0)).decode("ascii")
+    return render("csv_download.html.j2", filename=filename, packed=packed, label=label,
+                  rows=len(frame))
+
+
+def slug(text: str) -> str:
+    """A file-name-safe, lower-case version of a title or filter."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")

@@ -1,43 +1,56 @@
 """A report's scope: the dataset seen through its parameters (dates, phase, countries, region).
 
 Each question a report answers is a method that returns a tidy DataFrame (or, for the
-headline, a dict of plain numbers); the ``*_chart`` methods draw a Figure from a frame they
-are given, and :func:`analysis.report.html.show` formats any of the frames. Notebooks name
+headline, a dict of plain values); :mod:`analysis.report.view` presents them. Notebooks name
 each frame (``coverage = scope.coverage()``), so Run All leaves the report's data in the
-kernel for exploring.
+kernel for exploring. The rows in view are computed once per scope.
+
+Every figure has one scope: the report's countries (or governorate) and window. Stated
+counts are cumulative since 17 October 2023 and are labelled so; coverage divides
+documented by official for the same countries at the same date.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import pandas as pd
-from matplotlib.figure import Figure
 
-from analysis.inputs.boundaries import extent_of, load_boundaries
 from analysis.inputs.curated import Dataset
 from analysis.inputs.gazetteer import in_region, region_attack_counts, split_region
-from analysis.inputs.vocabulary import ATTACK, COUNTRIES, REPORT_START, STRIKE, UNMAPPED_KINDS
-from analysis.measures import counting, coverage, stated_counts
+from analysis.inputs.vocabulary import ATTACK, COUNTRIES, REPORT_START, STRIKE
+from analysis.measures import counting, coverage, periods, stated_counts
 from analysis.measures import phases as phase_table
-from analysis.report import charts
-from analysis.report.html import (
-    HeadlineFigure,
-    Html,
-    bullet_list,
-    esc,
-    event_table,
-    format_date,
-    format_number,
-    format_percent,
-    headline,
-    hints,
-    show,
-    table,
+from analysis.report.html import format_date, hints
+from analysis.report.parameters import (
+    ParameterError,
+    check_window,
+    parse_countries,
+    parse_date,
+    unknown_value,
 )
-from analysis.report.parameters import check_window, parse_countries, parse_date, unknown_value
 
 ALL_PHASES = "All phases"
+
+
+@dataclass(frozen=True)
+class Span:
+    """One panel of a time chart: a phase (or the part of it in the report's window) and
+    how many attacks it holds, which sets how much width it gets."""
+
+    name: str
+    start: pd.Timestamp
+    end: pd.Timestamp
+    attacks: int
+
+    @property
+    def weight(self) -> float:
+        """Width share: a busy phase gets about one unit per week, at most 16; a long quiet
+        phase is compressed and an empty one gets the least, so no chart spends most of its
+        width on empty time."""
+        weeks = max((self.end - self.start).days / 7, 1)
+        return max(5.5, min(16.0, weeks)) if self.attacks else 5.5
 
 
 @dataclass(frozen=True)
@@ -55,21 +68,26 @@ class Scope:
     def from_parameters(cls, dataset: Dataset, start_date: str = REPORT_START,
                         end_date: str | None = None, countries: list[str] | None = None,
                         region: str | None = None, phase: str | None = None) -> Scope:
-        """Check the notebook's parameters and fix the window: end defaults to the date the
-        sources were searched through, and a phase narrows the window to its dates."""
+        """Check the notebook's parameters together and fix the window: end defaults to the
+        day the sources were searched, and a phase narrows the window to its dates."""
         start = pd.Timestamp(parse_date("start_date", start_date, allow_none=False))
         end_day = parse_date("end_date", end_date)
         check_window(start.date(), end_day)
         end = pd.Timestamp(end_day) if end_day else dataset.current_to
+        if end < start:
+            raise ParameterError(f"start_date: {start.date().isoformat()}: expected a date on "
+                                 f"or before the data's end {end.date().isoformat()}")
         chosen = parse_countries(countries)
         if region is not None:
+            if chosen:
+                raise ParameterError("countries: give either region or countries, not both")
             known = region_attack_counts(dataset.events)
             if region not in known:
                 raise unknown_value("region", region, known)
         if phase is not None:
             window = phase_table.clip(phase_table.get(dataset.phases, phase), start, end)
             if window is None:
-                raise unknown_value("phase", phase, _names_meeting(dataset.phases, start, end))
+                raise unknown_value("phase", phase, names_meeting(dataset.phases, start, end))
             start, end = window
         dataset = replace(dataset,
                           events=phase_table.with_phase(dataset.events, dataset.phases))
@@ -81,27 +99,28 @@ class Scope:
                 f"{len(self.attacks):,} attacks, {len(self.strikes):,} strikes, "
                 f"{len(self.tallies):,} stated counts, {len(self.spans())} phase(s))")
 
-    # ---- the rows in scope -------------------------------------------------------------
-    @property
+    # ---- the rows in scope (computed once) ---------------------------------------------------
+    @cached_property
     def events(self) -> pd.DataFrame:
         rows = counting.window(self.dataset.events, self.start, self.end,
                                list(self.countries) if self.countries else None)
         return in_region(rows, self.region) if self.region else rows
 
-    @property
+    @cached_property
     def attacks(self) -> pd.DataFrame:
         return counting.attacks(self.events)
 
-    @property
+    @cached_property
     def strikes(self) -> pd.DataFrame:
         return counting.strikes(self.events)
 
-    @property
+    @cached_property
     def tallies(self) -> pd.DataFrame:
         """Stated counts covering a date in the window (every kind)."""
         t = self.dataset.tallies
         return t[(t["as_of"] >= self.start) & (t["as_of"] <= self.end)]
 
+    # ---- what the scope covers -------------------------------------------------------------
     @property
     def country(self) -> str | None:
         """The one country the report covers, if it covers one."""
@@ -120,83 +139,118 @@ class Scope:
         return self.countries or COUNTRIES
 
     @property
+    def stated_countries(self) -> tuple[str, ...] | None:
+        """The countries a stated count must give figures for (None: its total); a
+        governorate has no stated count at all (see :attr:`has_stated_counts`)."""
+        shown = self.shown_countries
+        return None if set(shown) == set(COUNTRIES) else shown
+
+    @property
+    def has_stated_counts(self) -> bool:
+        return not self.is_governorate
+
+    @property
     def label(self) -> str:
         return self.region.replace("/", " / ") if self.region else \
             (", ".join(self.countries) if self.countries else "Iraq, Syria and Jordan")
 
     @property
-    def title(self) -> str:
-        """What the report covers, for its H1: the region, and the phase when there is one."""
-        where = f"Attacks on US positions in {self.label}"
+    def default_window(self) -> bool:
+        """The window the report family is built for: from 7 Oct 2023 to the search date
+        (or, for a phase report, the phase's own dates)."""
         if self.phase:
-            return f"{where}: {self.phase}"
-        return f"{where} since {self.start:%-d %B %Y}" \
-            if self.start == pd.Timestamp(REPORT_START) else \
-            f"{where}, {format_date(self.start)} to {format_date(self.end)}"
+            phase = phase_table.get(self.dataset.phases, self.phase)
+            return self.start == phase.start and \
+                self.end == (phase.end if phase.end is not None else self.dataset.current_to)
+        return self.start == pd.Timestamp(REPORT_START) and self.end == self.dataset.current_to
 
     @property
-    def source_line(self) -> str:
-        return (f"Source: since-oct7 dataset ({len(self.attacks):,} documented attacks, "
-                f"{format_date(self.start)} to {format_date(self.end)}), built from published "
-                "reports; see Sources.")
+    def window_label(self) -> str:
+        return (f"since {self.start:%-d %b %Y}" if self.default_window and not self.phase
+                else f"{format_date(self.start)} to {format_date(self.end)}")
 
-    def spans(self) -> list[charts.Span]:
+    @property
+    def title(self) -> str:
+        """What the report covers, for its H1 and <title>: the region, the phase when there
+        is one, and the window whenever it is not the family's own."""
+        where = f"Attacks on US positions in {self.label}"
+        if self.phase:
+            own = f"{where}: {self.phase}"
+            return own if self.default_window else f"{own}, {self.window_label}"
+        if self.default_window:
+            return f"{where} since {self.start:%-d %B %Y}"
+        return f"{where}, {self.window_label}"
+
+    # ---- how far the sources reach -----------------------------------------------------------
+    @property
+    def reach(self) -> pd.Timestamp | None:
+        return self.dataset.sources_reach
+
+    @property
+    def beyond_reach(self) -> bool:
+        """The whole window lies after the sources' reach: nothing in it can be known."""
+        return self.reach is not None and self.start > self.reach
+
+    @property
+    def unreached(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """The part of the window after the sources' reach (no data), if any."""
+        if self.reach is None or self.reach >= self.end:
+            return None
+        return max(self.start, self.reach + pd.Timedelta(days=1)), self.end
+
+    # ---- time: phases and bins ---------------------------------------------------------------
+    def spans(self) -> list[Span]:
         """The phases in the window, clipped to it, with their attack counts (chart panels)."""
-        attacks = self.attacks
         spans = []
         for phase in phase_table.ordered(self.dataset.phases):
             window = phase_table.clip(phase, self.start, self.end)
             if window is not None:
-                n = int((attacks["phase"] == phase.name).sum())
-                spans.append(charts.Span(phase.name, window[0], window[1], n))
+                n = int((self.attacks["phase"] == phase.name).sum())
+                spans.append(Span(phase.name, window[0], window[1], n))
         return spans
 
-    # ---- title, parameters and dates -------------------------------------------------------
-    def title_block(self) -> Html:
-        """The H1 naming what the report covers, and how current its data is."""
-        last = self.dataset.events
-        last = last[last["category"] == ATTACK]["event_date"].max()
-        searched = format_date(self.dataset.searched_through) \
-            if self.dataset.searched_through is not None else "not stated (an export)"
-        read = self.dataset.sources_read_through
-        gap = "" if read is None or read >= self.end else (
-            f" The outlets searched could be read only up to about <strong>{esc(format_date(read))}"
-            "</strong> (the copies available end there): no attack after that date is in the "
-            "data, which is a gap in the sources, not evidence that attacks stopped.")
-        return Html(f"<h1>{esc(self.title)}</h1>"
-                    f'<p class="currency">Sources searched through <strong>{esc(searched)}'
-                    f"</strong>; last attack found <strong>{esc(format_date(last))}</strong>."
-                    f"{gap}</p>")
+    @cached_property
+    def bins(self) -> pd.DataFrame:
+        """The weeks of the window, cut at phase edges: every chart and table over time uses
+        these (see measures/periods.py)."""
+        return periods.bins(self.dataset.phases, self.start, self.end)
 
-    def parameters(self) -> Html:
-        """The parameters the report was built with and the data's dates."""
-        rows = pd.DataFrame({
-            "parameter": ["region", "phase", "start_date", "end_date", "data as of"],
-            "value": [self.label, self.phase or ALL_PHASES, format_date(self.start),
-                      format_date(self.end), format_date(self.dataset.as_of)],
-        })
-        return table(rows, css_class="parameters")
+    def last(self, category: str = ATTACK) -> pd.Series | None:
+        """The latest event of ``category`` in this scope (its own countries, governorate and
+        window), or None."""
+        rows = self.attacks if category == ATTACK else self.strikes
+        if rows.empty:
+            return None
+        return rows.sort_values(["event_date", "event_id"]).iloc[-1]
 
-    # ---- headline ------------------------------------------------------------------------
+    # ---- headline ------------------------------------------------------------------------------
     def latest_counts(self) -> pd.DataFrame:
-        """The latest stated count of each kind by the written rule (stated_counts.RULE):
-        the total, or in a country report that country's own figure. A governorate report
-        has none: no stated count is given for a governorate."""
-        column = self.country.lower() if self.country else "total"
+        """The latest stated count of each kind by the written rule (stated_counts.RULE), for
+        the scope's countries (their total, one country's figure, or the sum of several
+        countries' figures where each was stated). A governorate has none."""
         rows = []
-        if not self.is_governorate:
+        if self.has_stated_counts:
             for kind in stated_counts.KINDS:
-                pick = stated_counts.latest(self.tallies, kind, self.start, self.end, column)
+                pick = stated_counts.latest(self.tallies, kind, self.start, self.end,
+                                            countries=self.stated_countries)
                 if pick is not None:
-                    rows.append({"kind": kind, "value": int(pick[column]),
+                    rows.append({"kind": kind, "value": int(pick["value"]),
                                  "as_of": pick["as_of"], "speaker": pick["speaker"],
-                                 "second_hand": pick["second_hand"], "note": pick["note"],
+                                 "source_kind": pick["source_kind"], "counts": pick["counts"],
                                  "source": pick["source"]})
-        frame = pd.DataFrame(rows, columns=["kind", "value", "as_of", "speaker", "second_hand",
-                                            "note", "source"])
-        return hints(frame, labels={"as_of": "as of", "second_hand": "second-hand copy"},
+        frame = pd.DataFrame(rows, columns=["kind", "value", "as_of", "speaker", "source_kind",
+                                            "counts", "source"])
+        return hints(frame, labels={"as_of": "as of", "source_kind": "source kind",
+                                    "counts": "what it counts"},
                      empty="No stated count covers this region or window: only documented "
                            "incidents are counted here.")
+
+    def coverage_at(self, tally) -> dict[str, object] | None:
+        """Coverage at one official tally for this scope's countries (None: it gives no
+        figure for them)."""
+        if not self.has_stated_counts:
+            return None
+        return coverage.at_tally(self.dataset.events, tally, self.stated_countries)
 
     def headline_numbers(self) -> dict[str, object]:
         """Every number the headline shows, as plain values (tests read these back)."""
@@ -205,19 +259,15 @@ class Scope:
         injured = counting.casualties(attacks, "us_injured", "us_injured_high")
         killed = counting.casualties(attacks, "us_killed")
         militants = counting.casualties(self.strikes, "killed", "killed_high")
-        latest = {r.kind: r for r in self.latest_counts().itertuples(index=False)}
-        official = latest.get("official")
-        documented_at_official = None
-        if official is not None:
-            upto = counting.window(self.dataset.events, counting.FIRST_ATTACKS, official.as_of,
-                                   [self.country] if self.country else None)
-            documented_at_official = len(counting.attacks(upto))
-        official_hurt = None if self.region or self.countries else \
-            stated_counts.latest(self.tallies, "official", self.start, self.end, "us_injured")
+        last_attack, last_strike = self.last(ATTACK), self.last(STRIKE)
         numbers: dict[str, object] = {
+            "beyond_reach": self.beyond_reach,
             "attacks_total": len(attacks),
             **{f"attacks_{c.lower()}": int(by_country.get(c, 0)) for c in COUNTRIES},
             **{f"attacks_{k}": v for k, v in counting.split_by_attribution(attacks).items()},
+            "last_attack": None if last_attack is None else last_attack["event_date"],
+            "last_attack_place": None if last_attack is None else last_attack["place_name"],
+            "last_strike": None if last_strike is None else last_strike["event_date"],
             "us_killed": killed["low"], "us_killed_known": killed["rows"] - killed["unknown_rows"],
             "us_injured": injured["low"], "us_injured_high": injured["high"],
             "us_injured_known": injured["rows"] - injured["unknown_rows"],
@@ -225,77 +275,40 @@ class Scope:
             "us_strike_rows": len(counting.announced_strikes(self.strikes)),
             "militants_killed": militants["low"], "militants_killed_high": militants["high"],
             "militants_killed_known": militants["rows"] - militants["unknown_rows"],
-            "documented_at_official": documented_at_official,
-            "coverage": None if official is None else documented_at_official / official.value,
-            "official_injured": None if official_hurt is None else
-            int(official_hurt["us_injured"]),
-            "official_injured_as_of": None if official_hurt is None else official_hurt["as_of"],
         }
+        latest = {r.kind: r for r in self.latest_counts().itertuples(index=False)}
         for kind in stated_counts.KINDS:
             pick = latest.get(kind)
-            numbers[f"{kind}_total"] = None if pick is None else pick.value
-            numbers[f"{kind}_as_of"] = None if pick is None else pick.as_of
-            numbers[f"{kind}_speaker"] = None if pick is None else pick.speaker
-            numbers[f"{kind}_second_hand"] = None if pick is None else pick.second_hand
+            for field in ("value", "as_of", "speaker", "source_kind", "counts"):
+                key = "total" if field == "value" else field
+                numbers[f"{kind}_{key}"] = None if pick is None else getattr(pick, field)
+        numbers.update(self._coverage_numbers())
+        hurt = stated_counts.latest(self.tallies, "official", self.start, self.end,
+                                    "us_injured") if self.stated_countries is None else None
+        numbers["official_injured"] = None if hurt is None else int(hurt["value"])
+        numbers["official_injured_as_of"] = None if hurt is None else hurt["as_of"]
         return numbers
 
-    def headlines(self, numbers: dict[str, object] | None = None) -> Html:
-        """The first screen: each measure in its own box, then casualties and strikes."""
-        n = numbers or self.headline_numbers()
-        where = self.country or "Iraq, Syria and Jordan"
-        boxes = []
-        for kind in stated_counts.KINDS:
-            if n[f"{kind}_total"] is None:
-                continue
-            relay = "; second-hand copy (original not found)" if n[f"{kind}_second_hand"] else ""
-            boxes.append(HeadlineFigure(
-                f"{kind}_total", f"latest {stated_counts.LABELS[kind]}"
-                + (f", {where}" if self.country else ""),
-                format_number(n[f"{kind}_total"]),
-                f"as of {format_date(n[f'{kind}_as_of'])} ({n[f'{kind}_speaker']}){relay}"))
-        boxes.append(HeadlineFigure(
-            "attacks_total", f"documented attacks in {self.label}",
-            format_number(n["attacks_total"]),
-            f"{format_number(n['attacks_confirmed'])} US-confirmed, "
-            f"{format_number(n['attacks_claimed_only'])} claimed only, "
-            f"{format_number(n['attacks_other'])} reported by others; "
-            f"{format_date(self.start)} to {format_date(self.end)}"))
-        if n["coverage"] is not None:
-            boxes.append(HeadlineFigure(
-                "coverage", "coverage: documented ÷ official", format_percent(n["coverage"]),
-                f"{format_number(n['documented_at_official'])} documented by "
-                f"{format_date(n['official_as_of'])} vs {format_number(n['official_total'])}"))
-        first = headline(boxes).markup
-        second = []
-        if not self.is_governorate:
-            second = [HeadlineFigure(f"attacks_{c.lower()}", f"documented attacks in {c}",
-                                     format_number(n[f"attacks_{c.lower()}"]))
-                      for c in self.shown_countries]
-        attacks = n["attacks_total"]
-        injured_note = (f"injuries known for {n['us_injured_known']:,} of {attacks:,} attacks; "
-                        "low–high where sources disagree")
-        if n["official_injured"] is not None:
-            injured_note += (f". Officially stated: {format_number(n['official_injured'])} "
-                             f"injured by {format_date(n['official_injured_as_of'])}")
-        second += [
-            HeadlineFigure("us_killed", "US service members killed (documented)",
-                           format_number(n["us_killed"]),
-                           f"known for {n['us_killed_known']:,} of {attacks:,} attacks"),
-            HeadlineFigure("us_injured", "US personnel injured (documented)",
-                           _range(n["us_injured"], n["us_injured_high"]), injured_note),
-            HeadlineFigure("strikes_total", "strikes on Iran-aligned groups (locations hit)",
-                           format_number(n["strikes_total"]),
-                           f"{format_number(n['us_strike_rows'])} announced by the United States"),
-            HeadlineFigure("militants_killed", "killed in those strikes",
-                           _range(n["militants_killed"], n["militants_killed_high"]),
-                           f"toll known for {n['militants_killed_known']:,} of "
-                           f"{n['strikes_total']:,} strikes; low–high where sources disagree"),
-        ]
-        return Html(first + headline(second).markup)
+    def _coverage_numbers(self) -> dict[str, object]:
+        """Both coverage figures at the latest official count in the window, or None."""
+        keys = ("coverage_as_of", "coverage_official", "documented_all",
+                "documented_confirmed", "coverage_all", "coverage_confirmed")
+        if not self.has_stated_counts:
+            return dict.fromkeys(keys)
+        pick = stated_counts.latest(self.tallies, "official", self.start, self.end,
+                                    countries=self.stated_countries)
+        row = None if pick is None else self.coverage_at(pick)
+        if row is None:
+            return dict.fromkeys(keys)
+        return {"coverage_as_of": row["as_of"], "coverage_official": row["official"],
+                "documented_all": row["documented_all"],
+                "documented_confirmed": row["documented_confirmed"],
+                "coverage_all": row["ratio_all"], "coverage_confirmed": row["ratio_confirmed"]}
 
-    # ---- per phase -----------------------------------------------------------------------
+    # ---- per phase -----------------------------------------------------------------------------
     def phase_counts(self) -> pd.DataFrame:
-        """Documented counts per phase in the window, and over all of them."""
+        """Documented counts per phase in the window, and over all of them. A phase wholly
+        after the sources' reach has no counts (NA: no data), never zeros."""
         rows = []
         spans = self.spans()
         for span in spans:
@@ -319,62 +332,100 @@ class Scope:
         injured = counting.casualties(attacks, "us_injured", "us_injured_high")
         killed = counting.casualties(strikes, "killed", "killed_high")
         by_country = attacks["country"].value_counts()
-        return {"phase": name, "start": start, "end": end, "attacks": len(attacks),
-                "confirmed": split["confirmed"], "claimed_only": split["claimed_only"],
-                "other": split["other"],
-                **{c: int(by_country.get(c, 0)) for c in self.shown_countries
-                   if len(self.shown_countries) > 1},
-                "strikes": len(strikes), "militants_killed": killed["low"],
-                "militants_killed_high": killed["high"],
-                "us_killed": counting.casualties(attacks, "us_killed")["low"],
-                "us_injured": injured["low"], "us_injured_high": injured["high"],
-                "injuries_known": injured["rows"] - injured["unknown_rows"]}
+        unknown = self.reach is not None and start > self.reach
+        countries = {c: int(by_country.get(c, 0)) for c in self.shown_countries
+                     if len(self.shown_countries) > 1}
+        row: dict[str, object] = {
+            "phase": name, "start": start, "end": end, "attacks": len(attacks),
+            "confirmed": split["confirmed"], "claimed_only": split["claimed_only"],
+            "other": split["other"], **countries,
+            "strikes": len(strikes),
+            "militants_killed": killed["low"] if killed["unknown_rows"] < len(strikes) else None,
+            "militants_killed_high": killed["high"] if killed["unknown_rows"] < len(strikes)
+            else None,
+            "us_killed": counting.casualties(attacks, "us_killed")["low"] if len(attacks)
+            else None,
+            "us_injured": injured["low"] if injured["unknown_rows"] < len(attacks) else None,
+            "us_injured_high": injured["high"] if injured["unknown_rows"] < len(attacks)
+            else None,
+            "injuries_known": injured["rows"] - injured["unknown_rows"],
+        }
+        if unknown:  # after the sources' reach: no data, not zero
+            row.update({k: None for k in row if k not in ("phase", "start", "end")})
+        return row
 
     def phase_tallies(self) -> pd.DataFrame:
         """Per phase, the latest stated count of each kind whose date falls in the phase
-        (same rule as the headline); kinds side by side, never combined."""
-        column = self.country.lower() if self.country else "total"
+        (same rule as the headline; cumulative since 17 Oct 2023); kinds side by side, never
+        combined."""
         rows = []
-        if not self.is_governorate:
+        if self.has_stated_counts:
             for span in self.spans():
                 for kind in stated_counts.KINDS:
-                    pick = stated_counts.latest(self.tallies, kind, span.start, span.end, column)
+                    pick = stated_counts.latest(self.tallies, kind, span.start, span.end,
+                                                countries=self.stated_countries)
                     if pick is not None:
                         rows.append({"phase": span.name, "kind": kind,
-                                     "value": int(pick[column]), "as_of": pick["as_of"],
-                                     "speaker": pick["speaker"], "source": pick["source"]})
-        frame = pd.DataFrame(rows, columns=["phase", "kind", "value", "as_of", "speaker",
-                                            "source"])
-        return hints(frame, labels={"as_of": "as of"},
+                                     "value": int(pick["value"]), "as_of": pick["as_of"],
+                                     "counts": pick["counts"], "speaker": pick["speaker"],
+                                     "source": pick["source"]})
+        frame = pd.DataFrame(rows, columns=["phase", "kind", "value", "as_of", "counts",
+                                            "speaker", "source"])
+        return hints(frame, labels={"as_of": "as of", "counts": "what it counts"},
                      empty="No stated count falls in these phases for this region.")
 
-    # ---- the stated counts -----------------------------------------------------------------
+    def coverage_by_phase(self) -> pd.DataFrame:
+        """Per phase, both coverage figures at the phase's latest official count for this
+        scope's countries (numerator and denominator cumulative since 17 Oct 2023)."""
+        rows = []
+        if self.has_stated_counts:
+            for span in self.spans():
+                pick = stated_counts.latest(self.tallies, "official", span.start, span.end,
+                                            countries=self.stated_countries)
+                row = None if pick is None else self.coverage_at(pick)
+                if row is not None:
+                    rows.append({"phase": span.name, "as_of": row["as_of"],
+                                 "official": row["official"],
+                                 "documented_all": row["documented_all"],
+                                 "ratio_all": row["ratio_all"],
+                                 "documented_confirmed": row["documented_confirmed"],
+                                 "ratio_confirmed": row["ratio_confirmed"]})
+        frame = pd.DataFrame(rows, columns=["phase", "as_of", "official", "documented_all",
+                                            "ratio_all", "documented_confirmed",
+                                            "ratio_confirmed"])
+        return hints(frame, labels=_COVERAGE_LABELS, percents=["ratio_all", "ratio_confirmed"],
+                     empty="No official count falls in these phases for this region.")
+
+    # ---- the stated counts ---------------------------------------------------------------------
     def coverage(self) -> pd.DataFrame:
-        """Every official tally in the window beside the documented count at its date."""
-        cov = coverage.at_official_tallies(self.dataset.events, self.tallies)
-        cov = cov[["as_of", "speaker", "official_total", "documented_total", "ratio_total",
-                   "official_iraq", "documented_iraq", "ratio_iraq", "official_syria",
-                   "documented_syria", "ratio_syria", "source"]]
-        cov = cov.assign(phase=phase_table.phase_of(cov["as_of"], self.dataset.phases))
-        cov = cov[["phase", *cov.columns[:-1]]]
-        return hints(cov.reset_index(drop=True), labels={
-            "as_of": "as of", "official_total": "official", "documented_total": "documented",
-            "ratio_total": "coverage", "official_iraq": "Iraq official",
-            "documented_iraq": "Iraq documented", "ratio_iraq": "Iraq coverage",
-            "official_syria": "Syria official", "documented_syria": "Syria documented",
-            "ratio_syria": "Syria coverage"},
-            percents=["ratio_total", "ratio_iraq", "ratio_syria"],
-            empty="No official count covers a date in this window.")
+        """Every official tally in the window that gives a figure for this scope's countries,
+        beside the documented count at its date: all documented and US-confirmed."""
+        rows = []
+        if self.has_stated_counts:
+            for tally in coverage.official(self.tallies).itertuples(index=False):
+                row = self.coverage_at(tally)
+                if row is not None:
+                    rows.append({**row, "speaker": tally.speaker, "source": tally.source})
+        frame = pd.DataFrame(rows, columns=["as_of", "official", "documented_all", "ratio_all",
+                                            "documented_beyond_claims", "ratio_beyond_claims",
+                                            "documented_confirmed", "ratio_confirmed",
+                                            "speaker", "source"])
+        frame.insert(0, "phase", phase_table.phase_of(frame["as_of"], self.dataset.phases)
+                     .astype(str) if len(frame) else pd.Series(dtype=str))
+        return hints(frame.reset_index(drop=True), labels=_COVERAGE_LABELS,
+                     percents=["ratio_all", "ratio_beyond_claims", "ratio_confirmed"],
+                     empty="No official count gives a figure for this region in this window.")
 
     def stated(self, kind: str) -> pd.DataFrame:
         """The stated counts of one kind in the window, as stated, with what each counts."""
         if kind not in stated_counts.KINDS:
             raise unknown_value("kind", kind, stated_counts.KINDS)
         t = stated_counts.of_kind(self.tallies, kind)
-        t = t[["as_of", "total", "iraq", "syria", "us_injured", "us_killed", "speaker", "note",
-               "source"]].reset_index(drop=True)
+        t = t[["as_of", "total", "iraq", "syria", "counts", "us_injured", "us_killed",
+               "speaker", "source_kind", "source"]].reset_index(drop=True)
         return hints(t, labels={"as_of": "as of", "us_injured": "US injured",
-                                "us_killed": "US killed"},
+                                "us_killed": "US killed", "counts": "what it counts",
+                                "source_kind": "source kind"},
                      empty=f"No {stated_counts.LABELS[kind]} in this window.")
 
     def disagreements(self) -> pd.DataFrame:
@@ -389,45 +440,48 @@ class Scope:
                                 "speaker_b": "said by (B)", "source_b": "source (B)"},
                      empty="No official statements in this window contradict each other.")
 
-    # ---- over time -------------------------------------------------------------------------
+    # ---- over time -----------------------------------------------------------------------------
     def weekly(self) -> pd.DataFrame:
-        """Attacks per week by country, phase by phase (a week cut by a phase boundary is
-        counted in each phase for its own days)."""
-        parts = []
-        for span in self.spans():
-            part = counting.weekly_counts(self.attacks, "country", span.start, span.end)
-            part = part.reindex(columns=list(self.shown_countries), fill_value=0)
-            parts.append(part.assign(phase=span.name))
-        return pd.concat(parts) if parts else pd.DataFrame(columns=["phase"])
+        """Attacks per bin (a week, cut at phase edges) by country: one row per bar of the
+        weekly chart, with the strikes marked on it; the attack columns sum to the
+        headline's documented attacks."""
+        table = periods.counts(self.attacks, self.bins, "country", list(self.shown_countries))
+        rounds = counting.strike_rounds(self.events)
+        others = self.strikes[self.strikes["actor"] != "United States"]
+        at_round = periods.bin_of(rounds["start"], self.bins) if len(rounds) else pd.Series(
+            dtype=int)
+        at_other = periods.bin_of(others["event_date"], self.bins)
+        table["us_strike_rounds"] = [int((at_round == i).sum()) for i in range(len(table))]
+        table["other_strike_days"] = [
+            int(others.loc[at_other == i, "event_date"].nunique()) for i in range(len(table))]
+        return table
 
     def cumulative(self) -> pd.DataFrame:
-        """Documented attacks accumulating day by day from the start of the window."""
-        series = counting.cumulative_series(self.attacks, self.start, self.end)
+        """Documented attacks since 17 Oct 2023, day by day over the window (a report that
+        starts later starts from the count before it): the same basis as the official
+        counts drawn beside it."""
+        before = len(counting.window(self.dataset.events, counting.FIRST_ATTACKS,
+                                     self.start - pd.Timedelta(days=1),
+                                     list(self.shown_countries)).pipe(self._in_area)
+                     .pipe(counting.attacks)) if self.start > counting.FIRST_ATTACKS else 0
+        series = counting.cumulative_series(self.attacks, self.start, self.end) + before
         return series.assign(phase=phase_table.phase_of(series.index.to_series(),
                                                         self.dataset.phases))
 
-    def cumulative_chart(self, cumulative: pd.DataFrame) -> Figure:
-        """The cumulative line with official and tracker counts as points (whole-area
-        reports only: stated counts are not given for a governorate)."""
-        tallies = self.tallies if not (self.region or self.countries) else \
-            self.tallies.iloc[0:0]
-        return charts.cumulative_chart(cumulative, tallies, self.spans(), self.source_line,
-                                       title=f"Attacks on US positions in {self.label}, "
-                                             "cumulative")
+    def _in_area(self, events: pd.DataFrame) -> pd.DataFrame:
+        return in_region(events, self.region) if self.region else events
 
-    def weekly_chart(self, weekly: pd.DataFrame, rounds: pd.DataFrame | None = None
-                     ) -> Figure:
-        """Attacks per week by country, phase by phase; with ``rounds``, the announced US
-        strike rounds and the other strikes are marked on it."""
-        spans = self.spans()
-        fig = charts.weekly_chart(weekly, spans, self.source_line,
-                                  title=f"Attacks on US positions in {self.label} per week")
-        if rounds is None:
-            return fig
-        others = self.strikes[self.strikes["actor"] != "United States"]
-        return charts.mark_strikes(fig, spans, rounds, others.groupby("event_date").size())
+    def stated_points(self) -> pd.DataFrame:
+        """Official and tracker counts in the window, for this scope's countries (none for
+        a governorate): the points drawn on the cumulative chart."""
+        if not self.has_stated_counts:
+            return pd.DataFrame(columns=["kind", "as_of", "value", "speaker"])
+        t = self.tallies[self.tallies["kind"].isin(["official", "tracker"])]
+        values = stated_counts.figure(t, self.stated_countries)
+        return t.assign(value=values).dropna(subset=["value"])[
+            ["kind", "as_of", "value", "speaker"]].reset_index(drop=True)
 
-    # ---- where -----------------------------------------------------------------------------
+    # ---- where ---------------------------------------------------------------------------------
     def breakdown(self) -> pd.DataFrame:
         """Attacks by country → governorate → site, countries in fixed order, largest first."""
         counts = counting.counts_by(self.attacks, ["country", "admin1", "place_name"])
@@ -438,66 +492,35 @@ class Scope:
             .sort_values(["_c", "_a", "admin1", "events"], ascending=[True, True, True, False],
                          kind="stable").drop(columns=["_c", "_a"]).reset_index(drop=True)
 
-    def breakdown_table(self, breakdown: pd.DataFrame) -> Html:
-        """The regional breakdown with subtotals per country and governorate."""
-        rows = []
-        for country, c_rows in breakdown.groupby("country", sort=False):
-            rows.append({"region": f"<strong>{esc(country)}</strong>",
-                         "attacks": f"<strong>{c_rows['events'].sum():,}</strong>"})
-            for admin1, a_rows in c_rows.groupby("admin1", sort=False):
-                rows.append({"region": f"&nbsp;&nbsp;&nbsp;{esc(admin1)}",
-                             "attacks": f"{a_rows['events'].sum():,}"})
-                rows += [{"region": f"&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;· {esc(r.place_name)}",
-                          "attacks": f"{r.events:,}"} for r in a_rows.itertuples(index=False)]
-        frame = pd.DataFrame(rows, columns=["region", "attacks"])
-        frame = frame.rename(columns={"region": "country / governorate / site"})
-        return table(frame, raw_html=frame.columns, numeric_columns=["attacks"])
-
-    def breakdown_chart(self, breakdown: pd.DataFrame) -> Figure:
-        """Attacks per governorate, coloured by country."""
+    def governorates(self, breakdown: pd.DataFrame) -> pd.DataFrame:
+        """Attacks per governorate (all of them): the bars of the governorate chart."""
         counts = breakdown.groupby(["country", "admin1"], sort=False)["events"].sum() \
-            .reset_index()
-        counts["label"] = counts["admin1"] + " (" + counts["country"] + ")"
-        return charts.breakdown_chart(counts, "label", self.source_line,
-                                      f"Attacks on US positions by governorate, {self.label}")
+            .reset_index().rename(columns={"admin1": "governorate", "events": "attacks"})
+        return counts.sort_values("attacks", ascending=False, kind="stable") \
+            .reset_index(drop=True)
 
     def sites(self) -> pd.DataFrame:
-        """Mappable places with their attack and strike counts in scope."""
+        """Every place with an event in scope, its attack and strike counts, and where it is
+        drawn (exactly, or approximately at its town, governorate or country)."""
         ev = self.events
-        ev = ev[~ev["place_kind"].isin(UNMAPPED_KINDS)]
         counts = ev.groupby(["place", "category"]).size().unstack(fill_value=0)
         counts = counts.reindex(columns=[ATTACK, STRIKE], fill_value=0)
         places = self.dataset.places.set_index("place")
-        found = counts.join(places[["name", "country", "latitude", "longitude"]])
+        found = counts.join(places[["name", "country", "admin1", "latitude", "longitude",
+                                    "precision"]])
         return found.rename(columns={ATTACK: "attacks", STRIKE: "strikes"}).reset_index()
 
-    def map_chart(self, sites: pd.DataFrame) -> Figure:
-        """Sites sized by attack count over country and governorate outlines."""
-        boundaries = load_boundaries()
-        extent = None
-        if self.region:
-            country, admin1 = split_region(self.region)
-            extent = extent_of(boundaries, country, admin1)
-        unmapped = self.events["place_kind"].isin(UNMAPPED_KINDS).sum()
-        note = f" {unmapped} events at unlocated places are not drawn." if unmapped else ""
-        return charts.map_chart(sites, boundaries, self.source_line + note,
-                                title=f"Where: attacks on US positions and strikes, "
-                                      f"{self.label}", extent=extent)
+    def site_weeks(self, top: int = 15) -> pd.DataFrame:
+        """Attacks per site (the busiest, then all others in one row) per bin: the heat map's
+        cells, which sum to the documented attacks."""
+        return periods.site_matrix(self.attacks, self.bins, top)
 
-    def site_weeks(self) -> pd.DataFrame:
-        """Attacks per site (rows, busiest first) per week (columns): a heat map's data."""
-        return counting.site_week_matrix(self.attacks, self.start, self.end)
-
-    def heatmap(self, site_weeks: pd.DataFrame) -> Figure:
-        return charts.heatmap_chart(site_weeks, self.spans(), self.source_line,
-                                    f"Attacks per site and week, {self.label}")
-
-    # ---- with what -------------------------------------------------------------------------
+    # ---- with what -----------------------------------------------------------------------------
     def weapons(self) -> pd.DataFrame:
-        """Attacks per weapon (each phase, and all phases) with their share."""
+        """Attacks per weapon over the whole window, with their share."""
         counts = counting.counts_by(self.attacks, "weapon").rename(columns={"events": "attacks"})
         counts["share"] = counts["attacks"] / max(counts["attacks"].sum(), 1)
-        return hints(counts, percents=["share"])
+        return hints(counts, percents=["share"], empty="No attack is documented in this window.")
 
     def weapons_by_phase(self) -> pd.DataFrame:
         """Attacks per phase (rows) and weapon (columns)."""
@@ -505,14 +528,12 @@ class Scope:
         names = [s.name for s in self.spans()]
         return table_.reindex(names, fill_value=0)
 
-    def weapon_chart(self, weapons_by_phase: pd.DataFrame) -> Figure:
-        return charts.weapon_by_phase_chart(weapons_by_phase, self.source_line)
-
-    # ---- strikes ---------------------------------------------------------------------------
+    # ---- strikes -------------------------------------------------------------------------------
     def rounds(self) -> pd.DataFrame:
         """US strike rounds in scope with the attacks in the 7 days before and after."""
         rounds = counting.strike_rounds(self.events)
-        found = counting.attacks_around(counting.attacks(self.dataset.events), rounds)
+        found = counting.attacks_around(counting.attacks(self._in_area(counting.window(
+            self.dataset.events, countries=list(self.shown_countries)))), rounds)
         return hints(found, labels={
             "start": "first day", "end": "last day", "rows": "locations hit",
             "killed": "killed (low)", "killed_high": "killed (high)",
@@ -522,8 +543,7 @@ class Scope:
 
     def strike_list(self, disputes: bool = False) -> pd.DataFrame:
         """Every strike in scope: who struck (and how we know), whom, and the killed as a
-        range; ``disputes`` adds what each source said (long: the region reports show it,
-        the overview leaves it to the CSV to stay small enough to share)."""
+        range; ``disputes`` adds what each source said."""
         columns = ["event_date", "phase", "actor", "attribution", "place_name", "target",
                    "killed", "killed_high"] + (["disputes"] if disputes else [])
         s = self.strikes[columns].reset_index(drop=True)
@@ -531,7 +551,7 @@ class Scope:
                                 "killed": "killed (low)", "killed_high": "killed (high)"},
                      empty="No strike on the militias is documented in this window.")
 
-    # ---- casualties ------------------------------------------------------------------------
+    # ---- casualties ----------------------------------------------------------------------------
     def casualties(self) -> pd.DataFrame:
         """Attacks that killed or injured US personnel."""
         a = self.attacks
@@ -544,65 +564,34 @@ class Scope:
                      empty="No documented attack in this window killed or injured US "
                            "personnel (injuries are unknown for many attacks).")
 
-    # ---- notes and sources -----------------------------------------------------------------
-    def method_notes(self) -> Html:
-        n = self.headline_numbers()
-        lines = [
-            "Four measures are kept apart and never added to each other: the official count "
-            "(what US officials stated, cumulative from 17 October 2023), independent "
-            "trackers' counts, the militias' own claimed totals, and counts by local "
-            "authorities and monitors (in 2026 mostly the Kurdistan Region's, which include "
-            "attacks by Iran's own forces and on non-US targets). Documented attacks are this "
-            "dataset's rows, one per attacker, site and day, each with its sources.",
-            "Latest counts: " + stated_counts.RULE,
-            f"Documented attacks split into {n['attacks_confirmed']} confirmed by US "
-            f"officials, {n['attacks_claimed_only']} known only from a militia claim and "
-            f"{n['attacks_other']} reported by third parties only.",
-            "Coverage is documented ÷ official at an official tally's date. It can exceed "
-            "100% where the dataset holds militia claims the Pentagon did not count.",
-            "Phases are those of data/phases.csv, each bounded by a sourced event; charts "
-            "give each phase its own panel so quiet years do not take the width.",
-            "Casualty figures are the most conservative reported; where sources disagree the "
-            "highest is shown as the upper end of a range. Blank figures are unknown and are "
-            f"not counted as zero: US injuries are known for {n['us_injured_known']} of "
-            f"{n['attacks_total']} documented attacks, so documented injuries are far below "
-            "official totals.",
-            "Breakdowns by place, governorate and weapon come from documented incidents only.",
-            "Dates are local (Iraq/Syria); where US Eastern and local dates differ the row "
-            "says so in its disputes.",
-        ]
-        return bullet_list(lines)
-
+    # ---- the event list ------------------------------------------------------------------------
     def event_list(self) -> pd.DataFrame:
         """Every event in scope with its sources: the report's searchable list."""
-        ev = self.events[["event_date", "phase", "country", "admin1", "place_name", "category",
-                          "attribution", "actor", "weapon", "projectiles", "us_killed",
-                          "us_injured", "killed", "description", "sources"]]
-        ev = ev.assign(category=ev["category"].map({ATTACK: "attack", STRIKE: "strike"}),
-                       phase=ev["phase"].astype(str))
-        return hints(ev.reset_index(drop=True), labels={
-            "event_date": "date", "admin1": "governorate", "place_name": "place",
-            "us_killed": "US killed", "us_injured": "US injured"})
+        ev = self.events[["event_id", "event_date", "phase", "country", "admin1", "place",
+                          "place_name", "category", "attribution", "actor", "target", "weapon",
+                          "projectiles", "us_killed", "us_injured", "killed", "description",
+                          "sources"]]
+        return ev.assign(category=ev["category"].map({ATTACK: "attack", STRIKE: "strike"}),
+                         phase=ev["phase"].astype(str)).reset_index(drop=True)
 
-    def event_list_table(self, event_list: pd.DataFrame) -> Html:
-        """The event list, searchable as you type, sortable and filterable offline."""
-        return event_table(event_list, filters=("country", "phase", "category", "attribution"))
-
-    def download(self) -> Html:
-        """The events in scope as a CSV file the reader can open in a spreadsheet."""
+    def download_rows(self) -> pd.DataFrame:
+        """The events in scope as the CSV download gives them (every curated column)."""
         from analysis.inputs.vocabulary import EVENT_COLUMNS
-        from analysis.report.html import csv_download
 
         columns = [*EVENT_COLUMNS, "phase", "place_name", "country", "admin1"]
-        return csv_download(self.events[columns], "events.csv", "Download these events as CSV")
+        return self.events[columns].assign(phase=self.events["phase"].astype(str))
 
 
-def _range(low: int, high: int) -> str:
-    return format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
+_COVERAGE_LABELS = {
+    "as_of": "as of", "official": "official (cumulative)",
+    "documented_all": "all documented", "ratio_all": "all documented ÷ official",
+    "documented_beyond_claims": "documented beyond claims",
+    "ratio_beyond_claims": "beyond claims ÷ official",
+    "documented_confirmed": "US-confirmed", "ratio_confirmed": "US-confirmed ÷ official"}
 
 
-def _names_meeting(phases: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> list[str]:
+def names_meeting(phases: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> list[str]:
     return [p.name for p in phase_table.ordered(phases) if phase_table.clip(p, start, end)]
 
 
-__all__ = ["ALL_PHASES", "Scope", "show"]
+__all__ = ["ALL_PHASES", "Scope", "Span"]

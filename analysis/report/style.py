@@ -13,6 +13,7 @@ OTHER_COLOUR = "#8a8a8a"
 OFFICIAL_COLOUR = "#111111"
 TRACKER_COLOUR = "#7a4fa3"
 STRIKE_COLOUR = "#2a9d8f"
+NO_DATA_COLOUR = "#e4e4e4"  # the part of a window after the sources' reach
 WEAPON_COLOURS = {
     "drone": "#264653", "rocket": "#e76f51", "ballistic_missile": "#9b2226",
     "mortar": "#f4a261", "mixed": "#8ab17d", "airstrike": "#2a9d8f", "unknown": "#bdbdbd",
@@ -64,11 +65,11 @@ def add_source_line(fig: Figure, text: str) -> None:
     """The small grey line under every chart saying where its numbers come from."""
     import textwrap
 
-    lines = textwrap.wrap(text, 150)
+    lines = textwrap.wrap(text, 135)
     height = fig.get_figheight()
     bottom = (0.16 + 0.15 * len(lines)) / height
     engine = fig.get_layout_engine()
     if engine is not None:
         engine.set(rect=(0, bottom, 1, 1 - bottom))
-    fig.text(0.01, 0.1 / height, "\n".join(lines), ha="left", va="bottom", fontsize=8.5,
+    fig.text(0.01, 0.1 / height, "\n".join(lines), ha="left", va="bottom", fontsize=9,
              color="#555555")
