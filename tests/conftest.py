@@ -36,3 +36,86 @@ def pytest_report_header(config) -> str:
         return "browser tests: enabled (/usr/bin/chromium)"
     return ("browser tests: SKIPPED, no /usr/bin/chromium; enable them with "
             "`apt-get install chromium` (Debian, as root)")
+
+
+# ---- reports built once per session, shared by every test that reads built HTML ----------
+REAL_EXTRA = """
+  # Windows and scopes the reader tests check beyond the standard families.
+  - name: early-window
+    notebook: overview.ipynb
+    title: "Attacks, 7 Oct 2023 to 31 Jan 2024"
+    parameters: {end_date: "2024-01-31"}
+  - name: iraq-and-jordan
+    notebook: overview.ipynb
+    title: "Attacks in Iraq and Jordan"
+    parameters: {countries: [Iraq, Jordan]}
+"""
+FIXTURE_REGISTRY = """
+reports:
+  - name: overview
+    notebook: overview.ipynb
+    title: "Fixture overview"
+  - name: early-window
+    notebook: overview.ipynb
+    title: "Fixture early window"
+    parameters: {end_date: "2023-11-30"}
+  - name: late-window
+    notebook: overview.ipynb
+    title: "Fixture window after the reach"
+    parameters: {start_date: "2024-10-15"}
+  - name: iraq-and-jordan
+    notebook: overview.ipynb
+    title: "Fixture Iraq and Jordan"
+    parameters: {countries: [Iraq, Jordan]}
+  - name: phase
+    for_each: phase
+    notebook: overview.ipynb
+    title: "Fixture {phase}"
+  - name: region
+    for_each: region
+    min_attacks: 3
+    notebook: region.ipynb
+    title: "Fixture {region}"
+"""
+
+
+def _registry_copy(folder: Path, text: str) -> Path:
+    """The project's report notebooks beside a registry of ``text``."""
+    from analysis.inputs import paths
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("overview.ipynb", "region.ipynb", "article.ipynb"):
+        shutil.copy(paths.NOTEBOOKS_DIR / name, folder / name)
+    (folder / "reports.yml").write_text(text, encoding="utf-8")
+    return folder / "reports.yml"
+
+
+def _quiet(*args, **kwargs) -> None:
+    pass
+
+
+@pytest.fixture(scope="session")
+def real_reports(tmp_path_factory) -> Path:
+    """Every report of notebooks/reports.yml on the project's data, plus an early window and
+    a two-country overview: built once, read by the reader, browser and build tests."""
+    from analysis.inputs import paths
+    from analysis.publish.build import build
+
+    base = tmp_path_factory.mktemp("real")
+    standard = (paths.REGISTRY_FILE).read_text(encoding="utf-8")
+    registry = _registry_copy(base / "notebooks", standard + REAL_EXTRA)
+    out = base / "reports"
+    assert build(out=out, registry=registry, log=_quiet) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_reports(tmp_path_factory) -> Path:
+    """The reader fixture (SYNTHETIC, tests/fixtures/reader) built into reports."""
+    from analysis.publish.build import build
+
+    base = tmp_path_factory.mktemp("fixture")
+    registry = _registry_copy(base / "notebooks", FIXTURE_REGISTRY)
+    out = base / "reports"
+    assert build(out=out, registry=registry, data=FIXTURES / "reader", log=_quiet) == 0
+    return out

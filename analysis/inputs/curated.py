@@ -69,15 +69,10 @@ def load_places(path: Path) -> pd.DataFrame:
     frame = read_table(path, V.PLACE_COLUMNS)
     label = file_label(path)
     validate_frame(frame, places_schema(), label)
-    problems = [Problem(label, int(i), c, "", f"{c} (only a place of kind "
-                        f"{' or '.join(V.UNMAPPED_KINDS)} may have none)")
-                for c in ("latitude", "longitude", "source")
-                for i in frame.index[(frame[c] == "") & ~frame["kind"].isin(V.UNMAPPED_KINDS)]]
-    if problems:
-        raise DataError(problems)
     frame["latitude"] = pd.to_numeric(frame["latitude"].replace("", None)).astype(float)
     frame["longitude"] = pd.to_numeric(frame["longitude"].replace("", None)).astype(float)
     frame["name"] = frame["aliases"].str.split(V.ALIAS_SEPARATOR, regex=False).str[0]
+    frame["source_line"] = frame.index
     return frame.reset_index(drop=True)
 
 
@@ -316,8 +311,33 @@ def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = Non
     tallies = load_tallies(folder / paths.TALLIES_FILE, today)
     phases = load_phases(folder / paths.PHASES_FILE, today)
     check_phases_cover(events, phases, events_file)
+    check_coordinates(places, folder, file_label(folder / paths.PLACES_FILE))
     return Dataset(join_places(events, places), places, tallies, phases,
                    load_package(folder / paths.PACKAGE_FILE, today))
+
+
+def check_coordinates(places: pd.DataFrame, folder: Path, file: str) -> None:
+    """Each place lies in its country (within a border tolerance), by the outlines the maps
+    draw: a site drawn in the wrong country is a typo, not a fact."""
+    from analysis.inputs.boundaries import (
+        BORDER_TOLERANCE,
+        BOUNDARIES_FILE,
+        degrees_outside,
+        load_boundaries,
+    )
+
+    own = folder / BOUNDARIES_FILE
+    boundaries = load_boundaries(own if own.exists() else paths.DATA_DIR / BOUNDARIES_FILE)
+    problems = []
+    for r in places.itertuples(index=False):
+        off = degrees_outside(boundaries, r.country, r.latitude, r.longitude)
+        if off is not None and off > BORDER_TOLERANCE:
+            problems.append(Problem(file, int(r.source_line), "latitude",
+                                    f"{r.latitude}, {r.longitude}",
+                                    f"coordinates inside {r.country} (these lie {off:.2f}° "
+                                    "outside its outline in boundaries.geojson)"))
+    if problems:
+        raise DataError(problems)
 
 
 def check_folder_files(folder: Path) -> None:

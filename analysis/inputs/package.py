@@ -31,6 +31,9 @@ class Package:
     licence_url: str | None = None
     searched_on: pd.Timestamp | None = None
     reach: pd.Timestamp | None = None
+    # The newest section of the folder's CHANGELOG.md: its heading and markdown text.
+    changes_heading: str | None = None
+    changes: str | None = None
 
     def to_json(self) -> dict[str, str | None]:
         return {k: (v.date().isoformat() if isinstance(v, pd.Timestamp) else v)
@@ -81,10 +84,12 @@ def load_package(path: Path, today: dt.date | None = None) -> Package | None:
     licences = raw.get("licenses") or [{}]
     first = licences[0] if isinstance(licences, list) and licences and \
         isinstance(licences[0], dict) else {}
+    changes = latest_changes(path.parent) or (None, None)
     package = Package(version, _date(raw.get("created"), "created", label, today),
                       first.get("name"), first.get("path"),
                       _date(raw.get("sources_searched_on"), "sources_searched_on", label, today),
-                      _date(raw.get("sources_reach"), "sources_reach", label, today))
+                      _date(raw.get("sources_reach"), "sources_reach", label, today),
+                      *changes)
     if package.searched_on is not None and package.reach is not None and \
             package.reach > package.searched_on:
         raise DataError([Problem(label, None, "sources_reach", package.reach.date().isoformat(),

@@ -164,14 +164,16 @@ def places_schema() -> pa.DataFrameSchema:
         "kind": _text(_one_of(V.PLACE_KINDS)),
         "country": _text(_one_of(V.COUNTRIES)),
         "admin1": _text(_drawable(), _chart_label("a governorate name", 40), max_length=100),
-        # Blank only for kinds 'region' and 'unlocated'; loading.py refuses blank
-        # coordinates for any other kind.
-        "latitude": _text(_decimal_between(-90, 90, "a latitude in decimal degrees (-90 to 90)")),
+        # Every place is drawn: a site no source locates sits at its governorate's or
+        # country's centre, and `precision` says so.
+        "latitude": _text(_required("a latitude (every place is drawn; see precision)"),
+                          _decimal_between(-90, 90, "a latitude in decimal degrees (-90 to 90)")),
         "longitude": _text(
+            _required("a longitude (every place is drawn; see precision)"),
             _decimal_between(-180, 180, "a longitude in decimal degrees (-180 to 180)")
         ),
-        "source": _text(_matches(_SOURCES, "the http(s) URL the coordinates come from",
-                                  blank_ok=True)),
+        "precision": _text(_one_of(V.PRECISIONS)),
+        "source": _text(_matches(_SOURCES, "the http(s) URL the coordinates come from")),
         "notes": _text(max_length=4_000, multiline=True),
         "us_presence_start": _text(_partial_date()),
         "us_presence_end": _text(_partial_date()),

@@ -7,8 +7,8 @@ ATTRIBUTIONS = ("claimed", "confirmed", "alleged", "unknown")
 WEAPONS = ("drone", "rocket", "ballistic_missile", "mortar", "airstrike", "mixed", "unknown")
 DATE_PRECISIONS = ("day", "week", "month")
 PLACE_KINDS = ("base", "town", "city", "crossing", "facility", "region", "unlocated")
-# Kinds that may have no coordinates: a whole area ("somewhere in Anbar"), or a named site
-# that no source locates. Neither is drawn on a map; both still count in tables.
+# Kinds no source locates: a whole area ("somewhere in Anbar"), or a named site. Their
+# coordinates are their governorate's or country's centre (precision says which).
 UNMAPPED_KINDS = ("region", "unlocated")
 COUNTRIES = ("Iraq", "Syria", "Jordan")
 # official: US government statements; tracker: independent analysts' running counts;
@@ -39,8 +39,13 @@ EVENT_COLUMNS = (
 # number of drones, rockets or missiles launched at the site that day, as reported.
 COUNT_COLUMNS = ("us_killed", "us_injured", "killed", "us_injured_high", "killed_high",
                  "projectiles")
+# How exactly a place's coordinates locate it: the site itself; its town or a stand-in; the
+# centre of its governorate or country (no source locates the site). Maps draw all but
+# ``exact`` hollow, as approximate.
+PRECISIONS = ("exact", "town", "governorate", "country")
 PLACE_COLUMNS = (
-    "place", "aliases", "kind", "country", "admin1", "latitude", "longitude", "source", "notes",
+    "place", "aliases", "kind", "country", "admin1", "latitude", "longitude", "precision",
+    "source", "notes",
     "us_presence_start", "us_presence_end", "presence_source", "presence_note",
 )
 PHASE_COLUMNS = ("name", "start", "end", "summary", "sources")

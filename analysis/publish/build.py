@@ -91,7 +91,7 @@ def load_choices(data: Path):
                       phases=tuple(dataset.phases.sort_values("start")["name"]),
                       region_attacks=dict(counts), last_date=dataset.current_to.date(),
                       article_titles=dict(zip(articles["id"], articles["title"], strict=True)))
-    return choices, dataset.as_of.date().isoformat()
+    return choices, dataset.as_of.date().isoformat(), dataset, articles
 
 
 def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE,
@@ -209,7 +209,7 @@ def _plan_and_run(out, registry, data, only, force, dry_run, overrides, pool, lo
     from analysis.publish.index_page import write_index
     from analysis.publish.registry import expand, read_registry
 
-    choices, as_of = load_choices(data)
+    choices, as_of, dataset, articles = load_choices(data)
     every = expand(read_registry(registry), registry.parent, choices, overrides)
     if not dry_run:
         _remove_dropped(out, every, log)
@@ -229,7 +229,7 @@ def _plan_and_run(out, registry, data, only, force, dry_run, overrides, pool, lo
         return 0
     if not plan.stale:
         log(f"all up to date ({len(specs)} reports)")
-        write_index(out, read_manifest(out), every)
+        write_index(out, read_manifest(out), every, *_front_page(every, dataset, articles))
         return 0
     outcomes = _run_all(plan.stale, out, pool, log, started)
     manifest = read_manifest(out)
@@ -253,7 +253,7 @@ def _plan_and_run(out, registry, data, only, force, dry_run, overrides, pool, lo
                          else None)
         entries[spec.name] = entry
     write_manifest(out, manifest)
-    write_index(out, manifest, every)
+    write_index(out, manifest, every, *_front_page(every, dataset, articles))
     failed = [o for o in outcomes if not o.ok]
     log(f"built {len(outcomes) - len(failed)} of {len(outcomes)} report(s) in "
         f"{time.perf_counter() - started:.1f}s; index: {(out / 'index.html').resolve()}")
@@ -264,6 +264,14 @@ def _plan_and_run(out, registry, data, only, force, dry_run, overrides, pool, lo
                  else "no executed notebook: the report failed before its first cell ran")
         log(f"FAILED {o.name}{cell}: {o.error}\n  {where}")
     return 1 if failed else 0
+
+
+def _front_page(specs: list, dataset, articles) -> tuple[dict[str, str], dict]:
+    """The index page's line per report and its opening summary, from the data."""
+    from analysis.report.front_page import describe, summary
+
+    lines = {s.name: describe(s.parameters, dataset, articles) for s in specs}
+    return lines, summary(dataset)
 
 
 def _remove_dropped(out: Path, every: list, log) -> None:

@@ -1,91 +1,79 @@
-"""reports/index.html: every report with its title, parameters, data as-of, status, build time."""
+"""reports/index.html: a front page for readers. It opens with what the data shows (the
+latest count of each kind, documented attacks per phase, US casualties, the sources' reach),
+then lists the reports grouped by the question they answer, each with its title, a line on
+what it covers and whether its last build succeeded. Rendered from a Jinja template with
+autoescape; reads only the manifest, the specs and the data (deterministic)."""
 
 from __future__ import annotations
 
-import html
-import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from analysis.publish.files import atomic_write
 from analysis.publish.registry import ReportSpec
 
-
-def esc(value: object) -> str:
-    """Text as HTML text (as analysis.report.html.esc, which would import matplotlib into
-    the build's main process: about a second on the way to the first report)."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-_STYLE = """
-body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; max-width: 1040px;
-       margin: 0 auto; padding: 20px 24px; color: #1a1a1a; }
-h1 { font-size: 24px; margin-bottom: 4px; }
-p.lead { color: #444; margin-top: 0; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e3e3e3;
-         vertical-align: top; }
-code { font-size: 12.5px; background: #f4f4f4; padding: 1px 3px; border-radius: 3px; }
-td:nth-child(3), td:nth-child(5) { white-space: nowrap; }
-.ok { color: #1b7a3a; font-weight: 600; }
-.failed { color: #b3261e; font-weight: 600; }
-.never { color: #777; }
-.table-scroll { overflow-x: auto; max-width: 100%; }
-@media (max-width: 600px) {
-  body { padding: 10px; }
-  h1 { font-size: 20px; }
-  td:nth-child(2) code { word-break: break-all; }
-}
-"""
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+GROUPS = (
+    ("overall", "Overall", "How many attacks since 7 October 2023, where, with what, and which "
+     "strikes answered them, with every count side by side."),
+    ("phase", "By phase", "The same questions for each phase: the 2023–24 campaign, the "
+     "sporadic attacks of 2024–26, the 2026 war and after the ceasefire."),
+    ("region", "By country and governorate", "The same questions for one country, or one "
+     "governorate with enough documented attacks, with a site-by-week view."),
+    ("article", "Articles checked", "News stories put into context: each claim held against "
+     "the data as it stood on the day the story was published."),
+)
 
 
-def _parameters(parameters: dict[str, Any]) -> str:
-    return "<br>".join(f"<code>{esc(k)} = {esc(json.dumps(v, default=str))}</code>"
-                       for k, v in sorted(parameters.items()))
+@lru_cache(maxsize=1)
+def _environment():
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True,
+                              lstrip_blocks=True)
 
 
-def render_index(manifest: dict[str, Any], specs: list[ReportSpec]) -> str:
-    """The index page's HTML, in registry order; reads only the manifest (deterministic)."""
+def _group(spec: ReportSpec) -> str:
+    p = spec.parameters
+    if "article_id" in p:
+        return "article"
+    if "region" in p:
+        return "region"
+    return "phase" if p.get("phase") else "overall"
+
+
+def render_index(manifest: dict[str, Any], specs: list[ReportSpec],
+                 lines: dict[str, str] | None = None,
+                 summary: dict[str, Any] | None = None) -> str:
+    """The index page's HTML, in registry order within each group."""
     entries = manifest.get("reports", {})
-    rows = []
+    groups = {key: {"anchor": key, "title": title, "question": question, "reports": []}
+              for key, title, question in GROUPS}
     for spec in specs:
-        entry = entries.get(spec.name)
-        if entry is None:
-            status, when, as_of, link = '<span class="never">not built</span>', "", "", \
-                esc(spec.title)
-        else:
-            has_html = entry.get("built") is not None
-            title = entry.get("title") or spec.title
-            link = (f'<a href="{esc(spec.html_name)}">{esc(title)}</a>' if has_html
-                    else esc(title))
-            if entry.get("status") == "ok":
-                status = '<span class="ok">built</span>'
-            else:
-                cell = entry.get("failing_cell")
-                status = (f'<span class="failed">failed</span>'
-                          f'{" in cell " + esc(cell) if cell else ""}: {esc(entry.get("error"))}'
-                          + (f'<br>see <code>{esc(entry["executed"])}</code>'
-                             if entry.get("executed") else "<br>no executed notebook was kept")
-                          + ("; showing the last good version" if has_html else ""))
-            when = esc(entry.get("built") or "")
-            as_of = esc(entry.get("data_as_of", ""))
-        rows.append(f"<tr><td>{link}<br><code>{esc(spec.html_name)}</code></td>"
-                    f"<td>{_parameters(spec.parameters)}</td><td>{as_of}</td>"
-                    f"<td>{status}</td><td>{when}</td></tr>")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            "<title>Since October 7: reports</title>"
-            f"<style>{_STYLE}</style></head><body>"
-            "<h1>Since October 7: attacks on US positions in Iraq, Syria and Jordan</h1>"
-            "<p class=\"lead\">Reports built from the project's sourced event data. Each opens "
-            "offline; every number traces to the events behind it and every event to its "
-            "sources.</p>"
-            '<div class="table-scroll"><table><thead><tr><th>Report</th><th>Parameters</th>'
-            "<th>Data as of</th><th>Status</th><th>Built (UTC)</th></tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table></div></body></html>\n")
+        entry = entries.get(spec.name) or {}
+        groups[_group(spec)]["reports"].append({
+            "html": spec.html_name, "title": entry.get("title") or spec.title,
+            "what": (lines or {}).get(spec.name, ""),
+            "link": entry.get("built") is not None and (entry.get("status") == "ok"
+                                                        or entry.get("last_good")),
+            "failed": entry.get("status") == "failed", "cell": entry.get("failing_cell"),
+            "error": entry.get("error"), "executed": entry.get("executed"),
+            "built": (entry.get("built") or "")[:10], "as_of": entry.get("data_as_of", ""),
+        })
+    from markupsafe import Markup
+
+    # The project's own stylesheet (trusted, like the templates): inserted as it is.
+    css = Markup((TEMPLATES / "since-oct7" / "report.css").read_text(encoding="utf-8"))
+    return _environment().get_template("front/index.html.j2").render(
+        css=css, summary=summary, groups=[g for g in groups.values() if g["reports"]]) + "\n"
 
 
-def write_index(out: Path, manifest: dict[str, Any], specs: list[ReportSpec]) -> Path:
+def write_index(out: Path, manifest: dict[str, Any], specs: list[ReportSpec],
+                lines: dict[str, str] | None = None,
+                summary: dict[str, Any] | None = None) -> Path:
     """Write index.html atomically."""
     path = out / "index.html"
-    atomic_write(path, render_index(manifest, specs))
+    atomic_write(path, render_index(manifest, specs, lines, summary))
     return path

@@ -10,7 +10,7 @@ from analysis.inputs.curated import Dataset
 from analysis.inputs.seed_articles import article_text, load_seed_articles
 from analysis.inputs.vocabulary import STRIKE
 from analysis.measures import claims, mentions
-from analysis.report.html import Html, bullet_list, esc, format_date, hints, link, table
+from analysis.report.html import Html, bullet_list, hints, link, paragraph, render, table
 from analysis.report.parameters import unknown_value
 
 _VERDICT_CLASS = {claims.SUPPORTED: "verdict-supported", claims.CONTRADICTED:
@@ -93,25 +93,16 @@ class ArticleView:
 
     # ---- what the notebook shows ---------------------------------------------------------
     def summary(self) -> Html:
-        a = self.article
-        return Html(
-            f'<table class="parameters summary"><tbody>'
-            f"<tr><td>article</td><td>{esc(a['title'])}</td></tr>"
-            f"<tr><td>outlet</td><td>{esc(a['outlet'])}</td></tr>"
-            f"<tr><td>published</td><td>{esc(format_date(a['published']))}</td></tr>"
-            f"<tr><td>link</td><td>{link(str(a['url']))}</td></tr>"
-            f"<tr><td>article_id</td><td>{esc(a['id'])}</td></tr>"
-            f"<tr><td>data as of</td><td>{esc(format_date(self.dataset.as_of))}; compared "
-            f"as of {esc(format_date(self.published))}</td></tr></tbody></table>")
+        return render("article_summary.html.j2", a=self.article, url=link(str(self.article["url"])),
+                      as_of=self.dataset.as_of)
 
     def text_block(self) -> Html:
         paragraphs = [p for p in self.text.split("\n") if p.strip()]
-        return Html('<blockquote class="article-text">' +
-                    "".join(f"<p>{esc(p)}</p>" for p in paragraphs) + "</blockquote>")
+        return render("article_text.html.j2", paragraphs=paragraphs)
 
     def places_table(self, found: pd.DataFrame) -> Html:
         if found.empty:
-            return Html("<p>No place from the gazetteer is named.</p>")
+            return paragraph("No place from the gazetteer is named.")
         places = self.dataset.places.set_index("place")
         counts = found.groupby("place").agg(**{"as written": ("matched", "first"),
                                                "mentions": ("matched", "size")})
@@ -130,21 +121,18 @@ class ArticleView:
 
     def title_block(self) -> Html:
         """The H1 naming the article this report puts into context."""
-        return Html(f"<h1>In context: {esc(self.article['title'])}</h1>"
-                    f'<p class="currency">{esc(self.article["outlet"])}, published '
-                    f"{esc(format_date(self.published))}; checked against the data as it stood "
-                    "that day.</p>")
+        return render("article_title.html.j2", title=self.article["title"],
+                      outlet=self.article["outlet"], published=self.published)
 
     def claims_table(self, c: pd.DataFrame) -> Html:
         """The claims with their verdicts coloured."""
-        c = c.assign(verdict=[f'<span class="{_VERDICT_CLASS[v]}">{esc(v)}</span>'
+        c = c.assign(verdict=[render("verdict.html.j2", css=_VERDICT_CLASS[v], verdict=v)
                               for v in c["verdict"]])
-        return table(c[["claim", "verdict", "data", "sentence"]],
-                     raw_html=["verdict"])
+        return table(c[["claim", "verdict", "data", "sentence"]], raw_html=["verdict"])
 
     def matched_table(self, m: pd.DataFrame) -> Html:
         if m.empty:
-            return Html("<p>No event in the data matches this article.</p>")
+            return paragraph("No event in the data matches this article.")
         m = m[["event_date", "match", "category", "place_name", "actor", "attribution",
                "killed", "killed_high", "us_injured", "description", "sources"]]
         return table(m.rename(columns={"event_date": "date", "place_name": "place",
@@ -156,10 +144,9 @@ class ArticleView:
         """What each source said about the matched strikes' toll (the disputes column)."""
         hits = matched[(matched["category"] == STRIKE) & (matched["disputes"] != "")]
         if hits.empty:
-            return Html("<p>The sources agree on the matched events, or none matched.</p>")
-        return Html("".join(
-            f"<p><strong>{esc(r.place_name)}, {esc(format_date(r.event_date))}</strong>: "
-            f"{esc(r.disputes)}</p>" for r in hits.itertuples(index=False)))
+            return paragraph("No source disagrees on the toll of the matched strikes, or none "
+                             "matched.")
+        return render("toll_sources.html.j2", rows=list(hits.itertuples(index=False)))
 
     def method_notes(self) -> Html:
         lines = [

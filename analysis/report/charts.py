@@ -52,14 +52,14 @@ def _limits(span: Span) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def phase_axes(fig: Figure, spans: list[Span], right: float = 0.985,
-               left_inches: float = 0.75) -> list:
+               left_inches: float = 0.75, bottom_inches: float = 1.0) -> list:
     """One axes per phase, side by side, widths by :attr:`Span.weight`, sharing the y axis,
     each with its own date axis and the phase's name on top. Margins are set in inches here
     (the figure has no layout engine)."""
     width, height = fig.get_size_inches()
     grid = fig.add_gridspec(1, len(spans), width_ratios=[s.weight for s in spans],
                             wspace=0.06, left=left_inches / width, right=right,
-                            top=1 - 1.05 / height, bottom=1.0 / height)
+                            top=1 - 1.05 / height, bottom=bottom_inches / height)
     axes: list = []
     for i, span in enumerate(spans):
         ax = fig.add_subplot(grid[0, i], sharey=axes[0] if axes else None)
@@ -105,21 +105,23 @@ def _mark_key_dates(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
         when = pd.Timestamp(day)
         if start <= when <= end:
             ax.axvline(when, color="#999999", linewidth=0.8, linestyle=":")
-            ax.text(when, top * (0.98 - 0.08 * i), " " + label, fontsize=9, color="#444444",
-                    va="top",
+            ax.text(when, top * (0.98 - 0.08 * i), label + " ", fontsize=9, color="#444444",
+                    va="top", ha="right",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8})
 
 
 def _figure_legend(fig: Figure, axes: list, spans: list[Span]) -> None:
-    """One legend for all panels, without repeats, in the upper left of the widest panel."""
+    """One legend for all panels, without repeats, in a row under the panels (where it
+    hides no bar or point)."""
     seen: dict[str, object] = {}
     for ax in axes:
         for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
             seen.setdefault(label, handle)
     if seen:
-        widest = max(range(len(spans)), key=lambda i: spans[i].weight)
-        axes[widest].legend(list(seen.values()), list(seen), loc="upper left", fontsize=9,
-                            frameon=True, framealpha=0.92, edgecolor="none")
+        height = fig.get_figheight()
+        fig.legend(list(seen.values()), list(seen), loc="lower left", fontsize=9,
+                   ncols=min(len(seen), 2), frameon=False,
+                   bbox_to_anchor=(0.06, 0.42 / height))
 
 
 def _empty_panel(ax, text: str) -> None:
@@ -139,8 +141,8 @@ def cumulative_chart(cumulative: pd.DataFrame, points: pd.DataFrame, spans: list
     same countries as points (never joined to the line): all on one basis, since 17 Oct
     2023."""
     with styled():
-        fig = new_figure((9.5, 5.0), layout=None)
-        axes = phase_axes(fig, spans)
+        fig = new_figure((9.5, 5.4), layout=None)
+        axes = phase_axes(fig, spans, bottom_inches=1.55)
         top = max(float(cumulative["total"].max()) if len(cumulative) else 1, 1)
         kinds = (("official", OFFICIAL_COLOUR, "o", "Official US count (as stated)"),
                  ("tracker", TRACKER_COLOUR, "D", "Independent tracker count"))
@@ -193,16 +195,19 @@ def weekly_chart(weekly: pd.DataFrame, spans: list[Span], series: list[str],
     """Stacked bars per bin, one colour per country, one panel per phase; announced US
     strike rounds as triangles, other strikes as small ticks."""
     with styled():
-        fig = new_figure((9.5, 4.9), layout=None)
-        axes = phase_axes(fig, spans)
+        fig = new_figure((9.5, 5.3), layout=None)
+        axes = phase_axes(fig, spans, bottom_inches=1.55)
         top = 1.0
         colours = {c: country_colour(c) for c in series}
         for ax, span in zip(axes, spans, strict=True):
             rows = weekly[weekly["phase"] == span.name]
             if rows["total"].sum() == 0:
-                reached = unreached is None or span.start < unreached[0]
-                if reached:
-                    _empty_panel(ax, "no attack documented")
+                covered_end = span.end if unreached is None else min(
+                    span.end, unreached[0] - pd.Timedelta(days=1))
+                if covered_end >= span.start:
+                    ax.text(span.start + (covered_end - span.start) / 2, 0.5, "none found",
+                            ha="center", va="center", transform=ax.get_xaxis_transform(),
+                            color="#555555", fontsize=9, rotation=90)
             top = max(top, _bars(ax, rows, series, colours))
             _shade_unreached(ax, span, unreached, no_data_label)
         axes[0].set_ylim(0, top * 1.25)
@@ -210,7 +215,6 @@ def weekly_chart(weekly: pd.DataFrame, spans: list[Span], series: list[str],
         marker_y = top * 1.17
         for ax, span in zip(axes, spans, strict=True):
             ax.set_xlim(*_limits(span))
-            _mark_key_dates(ax, span.start, span.end)
             if rounds is not None and len(rounds):
                 mine = rounds[(rounds["start"] >= span.start) & (rounds["start"] <= span.end)]
                 if len(mine):
@@ -355,7 +359,7 @@ def _outlines(ax, boundaries: dict) -> None:
                 faces.append(("#ffffff" if study else "#efede8") if level == "country"
                              else "none")
         ax.add_collection(PolyCollection(polys, facecolors=faces, edgecolors=edge,
-                                         linewidths=width, zorder=1))
+                                         linewidths=width, zorder=1, antialiased=False))
 
 
 def _country_labels(ax, labels: pd.DataFrame, extent) -> None:
@@ -377,7 +381,7 @@ def _place_labels(ax, points: pd.DataFrame, extent, fontsize: float = 9) -> None
     offsets = [(8, 6), (8, -12), (-8, 6), (-8, -12), (14, 18), (14, -24), (-14, 18),
                (-14, -24), (22, 0), (-22, 0)]
     for r in points.itertuples(index=False):
-        width = len(r.label) * fontsize * 0.55 * deg_per_pt_x
+        width = len(r.label) * fontsize * 0.62 * deg_per_pt_x
         height = fontsize * 1.2 * deg_per_pt_y
         for dx, dy in offsets:
             lx = r.longitude + dx * deg_per_pt_x - (width if dx < 0 else 0)
@@ -420,7 +424,7 @@ def _size_key(ax) -> None:
     handles = [ax.scatter([], [], s=marker_area(n), facecolors="#bbbbbb", edgecolors="#777777",
                           label=f"{n} attack{'s' if n > 1 else ''}") for n in SIZE_KEY]
     handles.append(ax.scatter([], [], s=marker_area(3), facecolors="none", edgecolors="#555555",
-                              linewidths=1.6, label="approximate location (hollow)"))
+                              linewidths=1.6, label="approximate place (hollow)"))
     return handles
 
 
@@ -432,7 +436,7 @@ def map_chart(sites: pd.DataFrame, boundaries: dict, country_labels: pd.DataFram
     exact coordinates is drawn hollow at its town, governorate or country."""
     extent = extent or MAP_EXTENT
     with styled():
-        fig = new_figure((9.5, 7.0))
+        fig = new_figure((9.5, 6.4))
         ax = fig.add_subplot()
         _outlines(ax, boundaries)
         _country_labels(ax, country_labels, extent)
@@ -449,41 +453,12 @@ def map_chart(sites: pd.DataFrame, boundaries: dict, country_labels: pd.DataFram
         ax.set_ylim(y0, y1)
         ax.set_aspect(1 / 0.82)  # about cos(35°): degrees of longitude shorter than latitude
         ax.set_title(title)
-        ax.set_xlabel("Longitude (°E)")
-        ax.set_ylabel("Latitude (°N)")
-        ax.tick_params(labelsize=9)
+        ax.set_xticks([])
+        ax.set_yticks([])
         ax.grid(False)
         handles, labels_ = ax.get_legend_handles_labels()
         key = _size_key(ax)
-        ax.legend(handles + key, labels_ + [h.get_label() for h in key], loc="lower left",
-                  fontsize=9, markerscale=0.7, framealpha=0.92, edgecolor="none")
+        ax.legend(handles + key, labels_ + [h.get_label() for h in key], loc="upper left",
+                  bbox_to_anchor=(1.01, 1.0), fontsize=9, markerscale=0.7, frameon=False)
         add_source_line(fig, source + " Outlines: Natural Earth.")
-    return fig
-
-
-def phase_maps(sites_by_phase: dict[str, pd.DataFrame], boundaries: dict,
-               country_labels: pd.DataFrame, source: str, title: str, extent=None) -> Figure:
-    """One small map per phase that has events, the same markers as the main map."""
-    extent = extent or MAP_EXTENT
-    names = list(sites_by_phase)
-    columns = 2 if len(names) > 1 else 1
-    rows = (len(names) + columns - 1) // columns
-    with styled():
-        fig = new_figure((9.5, 0.6 + 3.9 * rows))
-        for i, name in enumerate(names):
-            ax = fig.add_subplot(rows, columns, i + 1)
-            _outlines(ax, boundaries)
-            _country_labels(ax, country_labels, extent)
-            _markers(ax, sites_by_phase[name], scale=0.6)
-            x0, x1, y0, y1 = extent
-            ax.set_xlim(x0, x1)
-            ax.set_ylim(y0, y1)
-            ax.set_aspect(1 / 0.82)
-            ax.set_xticks([])
-            ax.set_yticks([])
-            s = sites_by_phase[name]
-            ax.set_title(f"{name}: {int(s['attacks'].sum()):,} attacks, "
-                         f"{int(s['strikes'].sum()):,} strikes", fontsize=10)
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
-        add_source_line(fig, source + " Hollow: approximate location. Outlines: Natural Earth.")
     return fig

@@ -10,6 +10,7 @@ from analysis.inputs.problems import DataWarning
 from analysis.inputs.vocabulary import REPORT_START
 from analysis.report.html import setup_notebook
 from analysis.report.scope import Scope
+from analysis.report.view import ReportView
 
 
 def load_any(data_path: str | Path | None):
@@ -36,6 +37,11 @@ def region(region: str = "Iraq", start_date: str = REPORT_START, end_date: str |
     setup_notebook()
     return Scope.from_parameters(load_any(data_path), start_date, end_date, region=region,
                                  phase=phase)
+
+
+def view(scope: Scope) -> ReportView:
+    """How a report presents its scope."""
+    return ReportView(scope)
 
 
 def article(article_id: str, data_path: str | Path | None = None):

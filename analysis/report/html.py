@@ -58,7 +58,9 @@ def is_web_url(url: str) -> bool:
 def compact_url(url: str) -> str:
     """The same address with percent-encoded non-ASCII letters written as themselves (an
     IRI, which browsers follow as the same URL): an Arabic path is a third as long. ASCII
-    escapes such as %2F or %22 stay encoded, so nothing else changes meaning."""
+    escapes such as %2F or %22 stay encoded, so nothing else changes meaning. Only
+    upper-case escapes are decoded, so encoding the letters again (upper-case, as the
+    event list's download does) gives back the URL exactly as written."""
     import re
     from urllib.parse import unquote
 
@@ -75,7 +77,7 @@ def compact_url(url: str) -> str:
 def _encoded_utf8():
     import re
 
-    return re.compile(r"(?:%[c-fC-F][0-9a-fA-F](?:%[89abAB][0-9a-fA-F]){1,3})+")
+    return re.compile(r"(?:%[C-F][0-9A-F](?:%[89AB][0-9A-F]){1,3})+")
 
 
 _ENCODED_UTF8 = _encoded_utf8()
@@ -113,6 +115,13 @@ def format_date(value: object) -> str:
     return pd.Timestamp(value).strftime("%-d %b %Y")  # type: ignore[arg-type]
 
 
+def format_range(low: object, high: object) -> str:
+    """'4' or '4–25' where sources disagree; an unknown high end is no range."""
+    if high is None or high is pd.NA or pd.isna(high) or high == low:  # type: ignore[arg-type]
+        return format_number(low)
+    return f"{format_number(low)}–{format_number(high)}"
+
+
 def format_percent(value: object) -> str:
     """Ratios as whole percentages; blank for unknown."""
     if value is None or value is pd.NA or pd.isna(value):  # type: ignore[arg-type]
@@ -123,8 +132,7 @@ def format_percent(value: object) -> str:
 def table(frame: pd.DataFrame, *, dates: Iterable[str] = (), percents: Iterable[str] = (),
           sources: Iterable[str] = (), raw_html: Iterable[str] = (),
           caption: str | None = None, css_class: str = "data",
-          numeric_columns: Iterable[str] = (), scroll: bool = True,
-          labelled: bool = True) -> Html:
+          numeric_columns: Iterable[str] = (), scroll: bool = True) -> Html:
     """An HTML table with formatted dates, numbers and source links; all else escaped.
     ``raw_html`` columns hold :class:`Html` or Markup already built from templates."""
     dates, percents, sources, raw = set(dates), set(percents), set(sources), set(raw_html)
@@ -148,7 +156,7 @@ def table(frame: pd.DataFrame, *, dates: Iterable[str] = (), percents: Iterable[
     rows = [[cell(c, v) for c, v in zip(frame.columns, row, strict=True)]
             for row in frame.itertuples(index=False)]
     return render("table.html.j2", columns=columns, rows=rows, caption=caption,
-                  css_class=css_class, scroll=scroll, labelled=labelled)
+                  css_class=css_class, scroll=scroll)
 
 
 def hints(frame: pd.DataFrame, **how: object) -> pd.DataFrame:
@@ -311,18 +319,23 @@ def csv_text(frame: pd.DataFrame) -> str:
     return "\ufeff" + neutralise_formulas(frame).to_csv(index=False, date_format="%Y-%m-%d")
 
 
-def csv_download(frame: pd.DataFrame, filename: str, label: str) -> Html:
+def csv_download(frame: pd.DataFrame, filename: str, label: str,
+                 from_list: Iterable[str] = ()) -> Html:
     """A button that saves ``frame`` as CSV from inside the page (no server, no network);
     in a report with an event list it saves the rows the list shows (report.js).
 
     The CSV travels gzip'd (a fifth of its size as base64; byte-identical for identical
-    input: no timestamp in the gzip header) and is unpacked in the browser on click."""
+    input: no timestamp in the gzip header) and is unpacked in the browser on click. The
+    ``from_list`` columns travel blank: the script fills them from the event list's own
+    cells (description text, source links), which the page already holds."""
     import gzip
 
-    packed = base64.b64encode(gzip.compress(csv_text(frame).encode("utf-8"), compresslevel=9,
-                                            mtime=0)).decode("ascii")
+    blanked = list(from_list)
+    shipped = frame.assign(**dict.fromkeys(blanked, "")) if blanked else frame
+    packed = base64.b64encode(gzip.compress(csv_text(shipped).encode("utf-8"),
+                                            compresslevel=9, mtime=0)).decode("ascii")
     return render("csv_download.html.j2", filename=filename, packed=packed, label=label,
-                  rows=len(frame))
+                  rows=len(frame), from_list=",".join(blanked))
 
 
 def slug(text: str) -> str:

@@ -460,10 +460,9 @@ class Scope:
         """Documented attacks since 17 Oct 2023, day by day over the window (a report that
         starts later starts from the count before it): the same basis as the official
         counts drawn beside it."""
-        before = len(counting.window(self.dataset.events, counting.FIRST_ATTACKS,
-                                     self.start - pd.Timedelta(days=1),
-                                     list(self.shown_countries)).pipe(self._in_area)
-                     .pipe(counting.attacks)) if self.start > counting.FIRST_ATTACKS else 0
+        earlier = counting.window(self.dataset.events, counting.FIRST_ATTACKS,
+                                  self.start - pd.Timedelta(days=1), list(self.shown_countries))
+        before = len(counting.attacks(self._in_area(earlier)))
         series = counting.cumulative_series(self.attacks, self.start, self.end) + before
         return series.assign(phase=phase_table.phase_of(series.index.to_series(),
                                                         self.dataset.phases))
@@ -502,7 +501,17 @@ class Scope:
     def sites(self) -> pd.DataFrame:
         """Every place with an event in scope, its attack and strike counts, and where it is
         drawn (exactly, or approximately at its town, governorate or country)."""
-        ev = self.events
+        return self._sites(self.events)
+
+    def _sites(self, ev: pd.DataFrame) -> pd.DataFrame:
+        if ev.empty:
+            return pd.DataFrame({"place": pd.Series(dtype=str),
+                                 "attacks": pd.Series(dtype=int),
+                                 "strikes": pd.Series(dtype=int),
+                                 **{c: pd.Series(dtype=str) for c in (
+                                     "name", "country", "admin1", "precision")},
+                                 "latitude": pd.Series(dtype=float),
+                                 "longitude": pd.Series(dtype=float)})
         counts = ev.groupby(["place", "category"]).size().unstack(fill_value=0)
         counts = counts.reindex(columns=[ATTACK, STRIKE], fill_value=0)
         places = self.dataset.places.set_index("place")
@@ -569,8 +578,8 @@ class Scope:
         """Every event in scope with its sources: the report's searchable list."""
         ev = self.events[["event_id", "event_date", "phase", "country", "admin1", "place",
                           "place_name", "category", "attribution", "actor", "target", "weapon",
-                          "projectiles", "us_killed", "us_injured", "killed", "description",
-                          "sources"]]
+                          "projectiles", "us_killed", "us_injured", "us_injured_high",
+                          "killed", "killed_high", "description", "sources"]]
         return ev.assign(category=ev["category"].map({ATTACK: "attack", STRIKE: "strike"}),
                          phase=ev["phase"].astype(str)).reset_index(drop=True)
 

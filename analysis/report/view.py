@@ -13,7 +13,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from analysis.inputs.vocabulary import ATTACK, COUNTRIES, UNMAPPED_KINDS
+from analysis.inputs.vocabulary import ATTACK
 from analysis.measures import stated_counts
 from analysis.report import charts
 from analysis.report.html import (
@@ -25,6 +25,7 @@ from analysis.report.html import (
     format_date,
     format_number,
     format_percent,
+    format_range,
     headline,
     links,
     render,
@@ -67,6 +68,14 @@ class ReportView:
     def no_data_label(self) -> str:
         return f"No data: the sources searched reach only {self.reach_text}"
 
+    def _shaded(self, caption: str) -> str:
+        """A time chart's caption, naming the shaded part after the sources' reach."""
+        if self.scope.unreached is None:
+            return caption
+        lo, hi = self.scope.unreached
+        return (f"{caption} The shaded part, {format_date(lo)} to {format_date(hi)}, has no "
+                f"data: the sources searched reach only {self.reach_text}.")
+
     # ---- title and parameters --------------------------------------------------------------------
     def title_block(self) -> Html:
         """The H1 naming what the report covers, and how current its data is."""
@@ -95,7 +104,7 @@ class ReportView:
             "value": [s.label, s.phase or "All phases", format_date(s.start),
                       format_date(s.end), format_date(s.dataset.as_of)],
         })
-        return table(rows, css_class="parameters", scroll=False, labelled=False)
+        return table(rows, css_class="parameters", scroll=False)
 
     # ---- headline --------------------------------------------------------------------------------
     def headlines(self, n: dict[str, object]) -> Html:
@@ -109,10 +118,12 @@ class ReportView:
         split = (f"{format_number(n['attacks_confirmed'])} US-confirmed, "
                  f"{format_number(n['attacks_claimed_only'])} claimed only, "
                  f"{format_number(n['attacks_other'])} reported by others")
+        partly = "" if s.unreached is None or unknown else (
+            f"; no data after {self.reach_text}, the sources' reach")
         boxes.append(HeadlineFigure(
             "attacks_total", f"documented attacks in {self.where}, {s.window_label}",
             NO_DATA if unknown else format_number(attacks),
-            self._after_reach_note() if unknown else split, no_data=unknown))
+            self._after_reach_note() if unknown else split + partly, no_data=unknown))
         if n["coverage_all"] is not None:
             at = format_date(n["coverage_as_of"])
             official = format_number(n["coverage_official"])
@@ -171,7 +182,7 @@ class ReportView:
                          f"by {format_date(n['official_injured_as_of'])} (cumulative since 17 "
                          "Oct 2023)")
             boxes.append(HeadlineFigure("us_injured", "US personnel injured (documented)",
-                                        _range(n["us_injured"], n["us_injured_high"]), note))
+                                        format_range(n["us_injured"], n["us_injured_high"]), note))
         else:
             boxes += [HeadlineFigure("us_killed", "US service members killed (documented)",
                                      "—", none_attacks),
@@ -189,7 +200,7 @@ class ReportView:
         elif not known:
             value, note = "unknown", f"the toll is known for none of the {strikes:,} strikes"
         else:
-            value = _range(n["militants_killed"], n["militants_killed_high"])
+            value = format_range(n["militants_killed"], n["militants_killed_high"])
             note = (f"toll known for {known:,} of {strikes:,} strikes; low–high where sources "
                     "disagree")
         boxes.append(HeadlineFigure("militants_killed", "killed in those strikes", value, note))
@@ -225,9 +236,10 @@ class ReportView:
         return Chart("cumulative", fig, data, title,
                      f"{title}: the documented count reaches {last:,} by "
                      f"{format_date(s.end)}{lead}.",
-                     "The line counts documented incidents since 17 Oct 2023; dots are "
-                     "official counts for the same countries, diamonds trackers' counts. Each "
-                     f"phase has its own panel and time scale{counted}.",
+                     self._shaded("The line counts documented incidents since 17 Oct 2023; "
+                                  "dots are official counts for the same countries, diamonds "
+                                  "trackers' counts. Each phase has its own panel and time "
+                                  f"scale{counted}."),
                      {"labels": {"value": "count"}})
 
     def weekly_chart(self, weekly: pd.DataFrame, rounds: pd.DataFrame | None = None) -> Chart:
@@ -239,8 +251,10 @@ class ReportView:
         others = s.strikes[s.strikes["actor"] != "United States"]["event_date"].drop_duplicates()
         fig = charts.weekly_chart(weekly, spans, series, s.unreached, self.source_line, title,
                                   self.no_data_label, rounds, others)
-        data = weekly[["phase", "start", "end", "days", *series, "total", "us_strike_rounds",
-                       "other_strike_days"]]
+        marked = (weekly["total"] > 0) | (weekly["us_strike_rounds"] > 0) | \
+            (weekly["other_strike_days"] > 0)
+        data = weekly.loc[marked, ["phase", "start", "end", *series, "total",
+                                   "us_strike_rounds", "other_strike_days"]]
         busiest = weekly.loc[weekly["total"].idxmax()] if len(weekly) and \
             weekly["total"].max() > 0 else None
         lead = "" if busiest is None else (
@@ -249,13 +263,16 @@ class ReportView:
         return Chart("weekly", fig, data, title,
                      f"{title}: {int(weekly['total'].sum()):,} attacks in {len(spans)} "
                      f"phase{'s' if len(spans) != 1 else ''}{lead}.",
-                     "One bar per week, cut where a phase begins or ends (the first and last "
-                     "bars of a phase may be shorter than a week). Each phase has its own "
-                     "panel and time scale. Triangles mark announced US strike rounds, small "
-                     "ticks other strikes on the militias.",
+                     self._shaded("One bar per week, cut where a phase begins or ends (the "
+                                  "first and last bars of a phase may be shorter than a "
+                                  "week). Each phase has its own panel and time scale. "
+                                  "Triangles mark announced US strike rounds, small ticks "
+                                  "other strikes on the militias."),
                      {"labels": {"start": "from", "end": "to", "total": "attacks",
                                  "us_strike_rounds": "US strike rounds begun",
-                                 "other_strike_days": "days with other strikes"}})
+                                 "other_strike_days": "days with other strikes"},
+                      "caption": "One row per bar; weeks not listed had no attack and no "
+                                 "strike."})
 
     def breakdown_chart(self, governorates: pd.DataFrame) -> Chart:
         title = f"Attacks on US positions by governorate, {self.where}"
@@ -320,33 +337,6 @@ class ReportView:
                             exact.nlargest(10, ["attacks", "strikes"])]).drop_duplicates("place")
         return chosen.assign(label=chosen["name"] + " (" + chosen["attacks"].astype(str) + ")")
 
-    def phase_maps(self) -> Chart | Html:
-        """One small map per phase with events (only where the window holds several)."""
-        from analysis.inputs.boundaries import country_label_points, extent_of, load_boundaries
-        from analysis.inputs.gazetteer import split_region
-
-        s = self.scope
-        by_phase = {}
-        for span in s.spans():
-            sub = s.sites_in(span.name)
-            if len(sub):
-                by_phase[span.name] = sub
-        if len(by_phase) < 2:
-            return Html("")
-        boundaries = load_boundaries()
-        extent = extent_of(boundaries, *split_region(s.region)) if s.region else None
-        title = f"Where, phase by phase: {self.where}"
-        fig = charts.phase_maps(by_phase, boundaries, country_label_points(boundaries),
-                                self.source_line, title, extent)
-        data = pd.concat([d.assign(phase=name) for name, d in by_phase.items()])[
-            ["phase", "name", "precision", "attacks", "strikes"]].reset_index(drop=True)
-        return Chart("phase-maps", fig, data, title,
-                     f"{title}: " + "; ".join(f"{k}, {int(v['attacks'].sum()):,} attacks and "
-                                               f"{int(v['strikes'].sum()):,} strikes"
-                                               for k, v in by_phase.items()) + ".",
-                     "The same markers as the map above, one panel per phase.",
-                     {"labels": {"name": "place"}})
-
     def heatmap(self, site_weeks: pd.DataFrame) -> Chart:
         s = self.scope
         title = f"Attacks per site and week, {self.where}"
@@ -366,8 +356,9 @@ class ReportView:
                      f"{title}: {int(site_weeks.to_numpy().sum()):,} attacks at "
                      f"{len(sites)} named sites"
                      + (" and all others in one row" if len(sites) < len(site_weeks) else "")
-                     + ".", "Darker cells, more attacks that week. The table lists every "
-                     "cell with an attack; cells not listed are zero.",
+                     + ".", self._shaded("Darker cells, more attacks that week. The table "
+                                         "lists every cell with an attack; cells not listed "
+                                         "are zero."),
                      {"labels": {"start": "from", "end": "to"}})
 
     def weapon_chart(self, weapons_by_phase: pd.DataFrame) -> Chart:
@@ -407,9 +398,11 @@ class ReportView:
             "is counted in each phase for its own days.",
             "Casualty figures are the most conservative reported; where sources disagree the "
             "highest is shown as the upper end of a range. Blank figures are unknown and are "
-            f"not counted as zero: US injuries are known for {n['us_injured_known']} of "
-            f"{n['attacks_total']} documented attacks, so documented injuries are far below "
-            "official totals.",
+            "not counted as zero" + (
+                f": US injuries are known for {n['us_injured_known']} of "
+                f"{n['attacks_total']} documented attacks, so documented injuries are far below "
+                "official totals." if n["attacks_total"] else
+                "; no attack is documented in this window, so no toll is either."),
             "Where a report's window runs past the sources' reach (the newest page of the "
             "outlets searched), that part has no data: charts shade it and boxes say so.",
             "Breakdowns by place, governorate and weapon come from documented incidents only.",
@@ -429,20 +422,22 @@ class ReportView:
         rows = []
         for e in events.itertuples(index=False):
             facts = [e.category, e.attribution, e.actor, _weapon(e.weapon, e.projectiles)]
-            facts += [f"{format_number(v)} {label}" for v, label in (
-                (e.us_killed, "US killed"), (e.us_injured, "US injured"),
-                (e.killed, "killed")) if pd.notna(v)]
+            facts += [f"{format_range(low, high)} {label}" for low, high, label in (
+                (e.us_killed, e.us_killed, "US killed"),
+                (e.us_injured, e.us_injured_high, "US injured"),
+                (e.killed, e.killed_high, "killed")) if pd.notna(low)]
             rows.append({
                 "id": e.event_id, "iso": f"{e.event_date:%Y-%m-%d}",
                 "date": format_date(e.event_date), "place": e.place,
                 "place_name": e.place_name,
                 "where": ", ".join(x for x in (e.admin1, e.country) if x),
-                "description": e.description, "facts": " · ".join(facts) + f" · {e.event_id}",
-                "links": links(e.sources), "c": index["c"][str(e.country)],
-                "p": index["p"][str(e.phase)], "k": index["k"][str(e.category)],
-                "a": index["a"][str(e.attribution)]})
-        meta = {"filters": {"c": ["country", keys["c"]], "p": ["phase", keys["p"]],
-                            "k": ["category", keys["k"]], "a": ["attribution", keys["a"]]},
+                "description": e.description, "facts": " · ".join(facts),
+                "links": links(e.sources),
+                "f": " ".join(str(index[k][str(v)]) for k, v in (
+                    ("c", e.country), ("p", e.phase), ("k", e.category),
+                    ("a", e.attribution)))})
+        meta = {"filters": [["country", keys["c"]], ["phase", keys["p"]],
+                            ["category", keys["k"]], ["attribution", keys["a"]]],
                 "aliases": {k: places.get(k, "") for k in sorted(events["place"].unique())}}
         return render("event_list.html.j2", events=rows, meta=meta,
                       filename=self.download_name,
@@ -453,16 +448,17 @@ class ReportView:
         return f"{slug(self.scope.title)}-events.csv"
 
     def download(self) -> Html:
-        """The events in scope as a CSV file: the rows the list shows, once filtered."""
+        """The events in scope as a CSV file: the rows the list shows, once filtered. The
+        page carries every column but the description and the sources, which the script
+        takes from the list itself (so the report does not carry them twice)."""
         return csv_download(self.scope.download_rows(), self.download_name,
-                            "Download the events shown as CSV")
+                            "Download the events shown as CSV",
+                            from_list=("description", "sources"))
 
     def citation(self) -> Html:
         """How to cite the report: data version and date, licence, build date, commit."""
         import mistune
 
-        from analysis.inputs import paths
-        from analysis.inputs.package import latest_changes
         from analysis.inputs.provenance import build_date, commit
 
         s = self.scope
@@ -472,7 +468,8 @@ class ReportView:
         cite = (f"since-oct7 project, “{s.title}”, data version {version or 'not stated'}, "
                 f"built {built:%-d %b %Y} (commit {commit()}). Data licence "
                 f"{(package.licence if package else None) or 'not stated'}.")
-        changes = latest_changes(paths.DATA_DIR) if package else None
+        changes = (package.changes_heading, package.changes) \
+            if package and package.changes else None
         return render("citation.html.j2", cite=cite, version=version,
                       released=format_date(package.created) if package else "",
                       licence=package.licence if package else None,
@@ -489,8 +486,4 @@ def _weapon(weapon: str, projectiles: object) -> str:
     return f"{name} ×{int(projectiles)}" if pd.notna(projectiles) else name  # type: ignore[call-overload]
 
 
-def _range(low: object, high: object) -> str:
-    return format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
-
-
-__all__ = ["COUNTRIES", "ReportView", "UNMAPPED_KINDS"]
+__all__ = ["ReportView"]
