@@ -2,7 +2,7 @@
 
 Run after changing a column, a vocabulary or the dates of the search:
     python scripts/write_datapackage.py [--searched-on YYYY-MM-DD] [--reach YYYY-MM-DD]
-                                        [--version X.Y.Z]
+                                        [--version X.Y.Z] [--created YYYY-MM-DD]
 tests/inputs/test_datapackage.py validates the package with frictionless and fails when it
 disagrees with the pandera schemas, so an edit to one without the other is caught.
 """
@@ -59,8 +59,11 @@ DESCRIPTIONS = {
         "kind": ("string", "What the place is; region and unlocated have no coordinates."),
         "country": ("string", "Country."),
         "admin1": ("string", "Governorate or province, spelt as in boundaries.geojson."),
-        "latitude": ("number", "Decimal degrees; blank only for region and unlocated."),
-        "longitude": ("number", "Decimal degrees; blank only for region and unlocated."),
+        "latitude": ("number", "Decimal degrees (see precision)."),
+        "longitude": ("number", "Decimal degrees (see precision)."),
+        "precision": ("string", "How exactly the coordinates locate the place: exact (the site "
+                                "itself), town (its town or a stand-in), governorate or country "
+                                "(the centre of its outline: no source locates the site)."),
         "source": ("string", "The page the coordinates come from."),
         "notes": ("string", "Precision of the location and other remarks."),
         "us_presence_start": ("string", "When US or coalition presence began, as YYYY, YYYY-MM "
@@ -104,12 +107,14 @@ DESCRIPTIONS = {
 ENUMS = {("events", "date_precision"): V.DATE_PRECISIONS, ("events", "category"): V.CATEGORIES,
          ("events", "attribution"): V.ATTRIBUTIONS, ("events", "weapon"): V.WEAPONS,
          ("places", "kind"): V.PLACE_KINDS, ("places", "country"): V.COUNTRIES,
+         ("places", "precision"): V.PRECISIONS,
          ("tallies", "kind"): V.TALLY_KINDS, ("tallies", "source_kind"): V.SOURCE_KINDS}
 COLUMNS = {"events": V.EVENT_COLUMNS, "places": V.PLACE_COLUMNS, "tallies": V.TALLY_COLUMNS,
            "phases": V.PHASE_COLUMNS}
 REQUIRED = {"events": {"event_id", "event_date", "date_precision", "category", "actor",
                        "attribution", "target", "weapon", "place", "description", "sources"},
-            "places": {"place", "aliases", "kind", "country"},
+            "places": {"place", "aliases", "kind", "country", "latitude", "longitude",
+                       "precision", "source"},
             "tallies": {"kind", "as_of", "speaker", "source", "source_kind", "counts"},
             "phases": {"name", "start", "summary", "sources"}}
 PATTERNS = {("events", "sources"): URL_LIST, ("phases", "sources"): URL_LIST,
@@ -137,7 +142,7 @@ def field(resource: str, name: str) -> dict:
     return spec
 
 
-def package(searched_on: str, version: str, reach: str | None) -> dict:
+def package(searched_on: str, version: str, reach: str | None, created: str) -> dict:
     resources = []
     for name, columns in COLUMNS.items():
         resources.append({
@@ -155,6 +160,8 @@ def package(searched_on: str, version: str, reach: str | None) -> dict:
         "title": "Attacks by Iran-aligned militias on US positions in Iraq, Syria and Jordan "
                  "since 7 October 2023, and the strikes that answered them",
         "version": version,
+        # Frictionless wants a datetime: the version's day, at midnight UTC.
+        "created": f"{created[:10]}T00:00:00Z" if created else None,
         # When the sources were last searched, and how far they reach (the newest available
         # page of the outlets searched): after the reach, reports say "no data".
         "sources_searched_on": searched_on,
@@ -176,9 +183,11 @@ def main() -> None:
     parser.add_argument("--searched-on", default=current.get("sources_searched_on"))
     parser.add_argument("--reach", default=current.get("sources_reach"))
     parser.add_argument("--version", default=current.get("version", "0.1.0"))
+    parser.add_argument("--created", default=current.get("created"),
+                        help="the data version's date, YYYY-MM-DD")
     args = parser.parse_args()
-    text = json.dumps(package(args.searched_on, args.version, args.reach), indent=1,
-                      ensure_ascii=False)
+    text = json.dumps(package(args.searched_on, args.version, args.reach, args.created),
+                      indent=1, ensure_ascii=False)
     (paths.DATA_DIR / paths.PACKAGE_FILE).write_text(text + "\n", encoding="utf-8")
 
 

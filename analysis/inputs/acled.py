@@ -343,7 +343,7 @@ def load_acled(path: Path, today: pd.Timestamp | None = None) -> Dataset:
     gazetteer = pd.DataFrame({
         "place": places["place"], "aliases": places["location"], "kind": "town",
         "country": places["country"], "admin1": places["admin1"],
-        "latitude": lat, "longitude": lon,
+        "latitude": lat, "longitude": lon, "precision": "exact",
         "source": ACLED_URL, "notes": "coordinates from the ACLED row",
         "name": places["location"],
     })

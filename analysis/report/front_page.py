@@ -91,8 +91,13 @@ def describe(parameters: dict[str, Any], dataset: Dataset,
             a = row.iloc[0]
             return (f"{a['outlet']}, {format_date(a['published'])}: each claim held against "
                     "the data as it stood that day.")
-    scope = Scope.from_parameters(dataset, **{k: v for k, v in parameters.items() if k in (
-        "start_date", "end_date", "countries", "region", "phase")})
+    from analysis.inputs.problems import ParameterError
+
+    try:
+        scope = Scope.from_parameters(dataset, **{k: v for k, v in parameters.items() if k in (
+            "start_date", "end_date", "countries", "region", "phase")})
+    except ParameterError as err:  # a report the data cannot fill (outside its dates)
+        return f"Not covered by this data: {err}"
     n = len(scope.attacks)
     return (f"{n:,} documented attack{'s' if n != 1 else ''} and {len(scope.strikes):,} "
             f"strike{'s' if len(scope.strikes) != 1 else ''} in {scope.label}, "

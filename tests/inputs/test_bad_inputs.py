@@ -72,7 +72,10 @@ CASES = {
                       ":4: place: 'atlantis'", "a place listed in places.csv"),
     "place without coordinates": (
         lambda d: _replace_line(d / "places.csv", 4, "33.5058,38.6178", ","),
-        "places.csv:4: latitude", "only a place of kind"),
+        "places.csv:4: latitude", "a latitude (every place is drawn; see precision)"),
+    "coordinates in the wrong country": (
+        lambda d: _replace_line(d / "places.csv", 4, "33.5058,38.6178", "36.2,44.0"),
+        "places.csv:4: latitude: '36.2, 44.0'", "coordinates inside Syria"),
     "coordinates out of range": (
         lambda d: _replace_line(d / "places.csv", 4, "33.5058", "95.5"),
         "places.csv:4: latitude: '95.5'", "-90 to 90"),

@@ -98,29 +98,31 @@ def test_real_project_data_loads_and_validates():
 
 
 @pytest.mark.parametrize("package,message", [
-    ({"searched_through": "30 Nov 2026"},
-     "searched_through: \"Invalid isoformat string: '30 Nov 2026'\": a JSON object with "
-     "searched_through as YYYY-MM-DD"),
-    ("[1, 2]", "(file): \"'list' object has no attribute 'get'\": a JSON object"),
-    ({"searched_through": "2026-11-30", "sources_read_through": "2026-12-01"},
-     "sources_read_through: '2026-12-01': a date on or before searched_through "
-     "(2026-11-30)"),
+    ({"sources_searched_on": "30 Nov 2026"},
+     "sources_searched_on: '30 Nov 2026': a date as YYYY-MM-DD"),
+    ("[1, 2]", "(file): 'list': a JSON object (a Frictionless data package)"),
+    ({"sources_searched_on": "2026-11-01", "sources_reach": "2026-11-02"},
+     "sources_reach: '2026-11-02': a date on or before sources_searched_on (2026-11-01)"),
+    ({"sources_searched_on": "2099-01-01"}, "sources_searched_on: '2099-01-01': a date "
+     "between 2023-10-01 and today"),
+    ({"version": ["3"]}, "version: \"['3']\": a version string"),
 ])
-def test_package_dates_are_checked(package, message, tmp_path):
+def test_package_statements_are_checked(package, message, tmp_path):
     import json
 
-    from analysis.inputs.curated import load_package_dates
+    from analysis.inputs.package import load_package
 
     path = tmp_path / "datapackage.json"
     path.write_text(package if isinstance(package, str) else json.dumps(package),
                     encoding="utf-8")
     with pytest.raises(DataError) as err:
-        load_package_dates(path)
+        load_package(path, TODAY)
     assert message in str(err.value), str(err.value)
 
 
-def test_project_package_states_where_the_readable_sources_end():
-    from analysis.inputs.curated import load_package_dates
+def test_project_package_states_how_far_the_sources_reach_and_the_latest_changes():
+    from analysis.inputs.package import load_package
 
-    searched, read = load_package_dates(paths.DATA_DIR / paths.PACKAGE_FILE)
-    assert read is not None and read <= searched
+    package = load_package(paths.DATA_DIR / paths.PACKAGE_FILE)
+    assert package.reach is not None and package.reach <= package.searched_on
+    assert package.changes_heading.startswith(package.version)

@@ -1,5 +1,5 @@
 """data/datapackage.json: a valid Frictionless Data Package that agrees with the pandera
-schemas (columns, vocabularies, required fields) and states the searched-through date."""
+schemas (columns, vocabularies, required fields) and states the two dates of the search."""
 
 from __future__ import annotations
 
@@ -75,13 +75,15 @@ def test_a_value_pandera_refuses_is_refused_by_frictionless_too(tmp_path):
     assert any("laser" in str(e.message) for t in report.tasks for e in t.errors)
 
 
-def test_package_states_licence_version_policy_and_searched_through_date():
+def test_package_states_licence_version_policy_and_the_two_dates_of_the_search():
     package = _package()
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
-    assert package["version"] and package["sources_policy"]
-    searched = dt.date.fromisoformat(package["searched_through"])
+    assert package["version"] and package["sources_policy"] and package["created"]
+    searched = dt.date.fromisoformat(package["sources_searched_on"])
+    reach = dt.date.fromisoformat(package["sources_reach"])
     with open(paths.DATA_DIR / paths.EVENTS_FILE, encoding="utf-8") as f:
         import csv
 
         last = max(r["event_date"] for r in csv.DictReader(f))
-    assert searched.isoformat() >= last, "searched-through cannot be before the last event"
+    assert reach.isoformat() >= last, "the sources cannot reach less far than the last event"
+    assert searched >= reach, "the sources cannot reach past the day they were searched"
