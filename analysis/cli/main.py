@@ -114,13 +114,14 @@ def _run(args: argparse.Namespace) -> int:
             try:
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always")
-                    code = build(out=args.out, registry=args.registry, data=args.data,
-                                 only=args.only, force=args.force, dry_run=args.dry_run,
-                                 jobs=args.jobs, timeout=args.timeout,
-                                 overrides=dict(args.param) or None)
-                for w in caught:
-                    print(w.message, file=sys.stderr)
-                return code
+                    try:
+                        return build(out=args.out, registry=args.registry, data=args.data,
+                                     only=args.only, force=args.force, dry_run=args.dry_run,
+                                     jobs=args.jobs, timeout=args.timeout,
+                                     overrides=dict(args.param) or None)
+                    finally:  # the data's warnings, also when it is refused
+                        for w in caught:
+                            print(w.message, file=sys.stderr)
             except BuildError as err:
                 print(f"error: {err}", file=sys.stderr)
                 return 2

@@ -97,7 +97,7 @@ def load_acled(path: Path, today: pd.Timestamp | None = None,
                             label=layout.label)
     keep, rule = selection.keep, selection.rule
     if not keep.all():
-        frame = frame[keep].reset_index(drop=True)
+        frame = _rows_kept(frame, keep)
         dates, lines, rule = dates[keep], lines[keep], rule[keep]
     problems = value_problems(frame, dates, lines, layout.label)
     if problems:
@@ -111,6 +111,16 @@ def load_acled(path: Path, today: pd.Timestamp | None = None,
         raise DataError([Problem(layout.label, None, "(rows)", "no row kept",
                                  NO_ROW_IN_SCOPE + " (see the reasons above)")])
     return _dataset(frame, dates, lines, attack)
+
+
+def _rows_kept(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """The kept rows, each categorical holding only their values (a skipped row's text,
+    such as a repeated header's, is never read as a number)."""
+    kept = frame[keep].reset_index(drop=True)
+    for column in kept.columns:
+        if isinstance(kept[column].dtype, pd.CategoricalDtype):
+            kept[column] = kept[column].cat.remove_unused_categories()
+    return kept
 
 
 def _dataset(raw: pd.DataFrame, dates: np.ndarray, lines: np.ndarray,
