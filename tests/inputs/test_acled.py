@@ -86,3 +86,47 @@ def test_first_of_numbers_groups_by_first_appearance():
     order = list(dict.fromkeys(keys.tolist()))  # distinct keys, first-seen order
     assert group.tolist() == [order.index(k) for k in keys.tolist()]
     assert first.tolist() == [keys.tolist().index(k) for k in order]
+
+
+SYNTHETIC_2024 = ACLED / "synthetic_export_2024.csv"
+
+
+def test_an_export_gets_reports_for_the_phases_and_countries_it_has_rows_in(tmp_path):
+    from analysis.publish.build import load_choices
+
+    choices, _ = load_choices(SYNTHETIC_2024)
+    assert choices.phases == ("2023–24 campaign", "Sporadic attacks 2024–26")
+    assert {r for r in choices.regions if "/" not in r} == {"Iraq", "Syria", "Jordan"}
+    iraq_only = tmp_path / "iraq.csv"
+    lines = SYNTHETIC_2024.read_text(encoding="utf-8").splitlines()
+    iraq_only.write_text("\n".join([lines[0]] + [line for line in lines[1:]
+                                                 if ",Iraq," in line]) + "\n",
+                         encoding="utf-8")
+    choices, _ = load_choices(iraq_only)
+    assert {r for r in choices.regions if "/" not in r} == {"Iraq"}
+
+
+def test_the_curated_data_keeps_every_phase(data_dir):
+    from analysis.publish.build import load_choices
+
+    choices, _ = load_choices(data_dir)
+    assert choices.phases == ("Fixture phase A", "Fixture phase B")
+
+
+@pytest.mark.slow
+def test_a_2024_export_in_the_current_layout_builds_with_exit_0(tmp_path):
+    from analysis.publish.build import build
+    from tests.publish.test_build import headline_values
+
+    out = tmp_path / "reports"
+    wanted = ["overview", "phase-2023-24-campaign", "phase-sporadic-attacks-2024-26"]
+    assert build(out=out, data=SYNTHETIC_2024, only=wanted, log=lambda *a, **k: None) == 0
+    shown = headline_values((out / "overview.html").read_text(encoding="utf-8"))
+    assert shown["us_killed"] == "3"  # Tower 22's dead are US service members
+    assert (shown["attacks_total"], shown["strikes_total"]) == ("6", "1")
+    logged: list[str] = []
+    assert build(out=out, data=SYNTHETIC_2024, dry_run=True,
+                 log=lambda *a, **k: logged.append(" ".join(map(str, a)))) == 0
+    planned = {line.split(":")[0].strip() for line in logged if line.startswith("  ")}
+    assert not any("2026" in name or "ceasefire" in name for name in planned)
+    assert {"region-iraq", "region-syria", "region-jordan", *wanted} <= planned
