@@ -16,6 +16,10 @@ from analysis.inputs import paths
 from analysis.inputs.vocabulary import ALIAS_SEPARATOR
 from tests.conftest import FIXTURES
 
+# The build summary (a DataWarning on every load) is asserted where it matters, not shown.
+pytestmark = pytest.mark.filterwarnings("ignore::analysis.inputs.problems.DataWarning")
+
+
 EXPORT = FIXTURES / "acled" / "synthetic_export_2024.csv"
 REQUIRED = ["acled_event_id", "event_date", "category", "place", "match", "reason"]
 IN_SCOPE = {"JOR90001", "IRQ90008", "SYR90010", "IRQ90011", "SYR90016", "IRQ90017",

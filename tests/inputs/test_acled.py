@@ -13,6 +13,10 @@ from analysis.inputs.acled import load_acled, parse_dates
 from analysis.inputs.curated import load_dataset
 from analysis.inputs.problems import DataError
 
+# The build summary (a DataWarning on every load) is asserted where it matters, not shown.
+pytestmark = pytest.mark.filterwarnings("ignore::analysis.inputs.problems.DataWarning")
+
+
 ACLED = Path(__file__).parents[1] / "fixtures" / "acled"
 
 

@@ -19,6 +19,10 @@ from analysis.inputs.acled_values import parse_dates
 from analysis.inputs.problems import DataError
 from tests.conftest import FIXTURES, TODAY
 
+# The build summary (a DataWarning on every load) is asserted where it matters, not shown.
+pytestmark = pytest.mark.filterwarnings("ignore::analysis.inputs.problems.DataWarning")
+
+
 EXPORT = FIXTURES / "acled" / "synthetic_export_2024.csv"
 OLD_COLUMNS = ["data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year",
                "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",

@@ -15,6 +15,10 @@ from analysis.inputs.acled import load_acled, place_keys
 from analysis.inputs.csv_text import file_label
 from analysis.inputs.problems import DataError
 
+# The build summary (a DataWarning on every load) is asserted where it matters, not shown.
+pytestmark = pytest.mark.filterwarnings("ignore::analysis.inputs.problems.DataWarning")
+
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "acled" / "acled_export.csv"
 LINE_2 = FIXTURE.read_text(encoding="utf-8").splitlines()[1]
 US = "Military Forces of the United States (2021-)"
