@@ -72,7 +72,9 @@ def _all_distinct(ids: pd.Series, candidates: np.ndarray) -> bool:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    chosen = pc.filter(pa.array(ids.array), pa.array(candidates))
+    chosen = pa.array(ids.array)
+    if not candidates.all():
+        chosen = pc.filter(chosen, pa.array(candidates))
     return pc.count_distinct(chosen, mode="all").as_py() == len(chosen)
 
 
