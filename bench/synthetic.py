@@ -27,6 +27,9 @@ PLACES = [  # (location, admin1, country, latitude, longitude)
 NOTES = ["A drone attack on the base.", "Rockets were fired at the base; the group claimed it.",
          "A Pentagon official said a one-way drone was shot down.", "Mortar rounds hit nearby.",
          "A ballistic missile and rockets struck the base.", "An air strike hit a depot."]
+# Strikes' notes: none says the strike was an interception (the mapping skips those).
+STRIKE_NOTES = ["An air strike hit a depot.", "CENTCOM said aircraft struck a command post.",
+                "A drone strike hit a vehicle of the group."]
 FORMATS = ["%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d-%b-%y"]
 
 
@@ -62,7 +65,9 @@ def write_synthetic_acled(path: Path, rows: int, seed: int = 7) -> Path:
         "latitude": np.array([p[3] for p in PLACES])[place],
         "longitude": np.array([p[4] for p in PLACES])[place],
         "source": "Synthetic",
-        "notes": np.array(NOTES, dtype=object)[rng.integers(0, len(NOTES), rows)],
+        "notes": np.where(strike,
+                          np.array(STRIKE_NOTES, dtype=object)[rng.integers(0, 3, rows)],
+                          np.array(NOTES, dtype=object)[rng.integers(0, len(NOTES), rows)]),
         "fatalities": rng.integers(0, 4, rows),
     })
     with path.open("wb") as handle:  # ACLED's header is unquoted; no value needs quotes

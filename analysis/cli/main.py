@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis build | coverage | validate``."""
+"""Command line: ``python -m analysis build | coverage | validate | update``."""
 
 from __future__ import annotations
 
@@ -66,6 +66,18 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("coverage", help="documented incidents vs official tallies")
     c.add_argument("--data", type=Path, default=paths.DATA_DIR)
 
+    u = sub.add_parser("update", help="match an ACLED export to the curated events for "
+                       "review, or add reviewed rows to data/events.csv")
+    source = u.add_mutually_exclusive_group(required=True)
+    source.add_argument("--acled", type=Path, metavar="EXPORT",
+                        help="an ACLED export to review against the curated events")
+    source.add_argument("--add", type=Path, metavar="CANDIDATES",
+                        help="a reviewed candidates.csv: append its rows marked add=yes")
+    u.add_argument("--out", type=Path, metavar="REVIEW_DIR",
+                   help="where candidates.csv and review.html go (never inside --data)")
+    u.add_argument("--data", type=Path, default=paths.DATA_DIR,
+                   help="the curated data folder (default: data/)")
+
     v = sub.add_parser("validate", help="check data files and print every problem")
     v.add_argument("files", nargs="*", type=Path,
                    help="files to check (default: data/*.csv and seeds/articles.csv)")
@@ -114,13 +126,14 @@ def _run(args: argparse.Namespace) -> int:
             try:
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always")
-                    code = build(out=args.out, registry=args.registry, data=args.data,
-                                 only=args.only, force=args.force, dry_run=args.dry_run,
-                                 jobs=args.jobs, timeout=args.timeout,
-                                 overrides=dict(args.param) or None)
-                for w in caught:
-                    print(w.message, file=sys.stderr)
-                return code
+                    try:
+                        return build(out=args.out, registry=args.registry, data=args.data,
+                                     only=args.only, force=args.force, dry_run=args.dry_run,
+                                     jobs=args.jobs, timeout=args.timeout,
+                                     overrides=dict(args.param) or None)
+                    finally:  # the data's warnings, also when it is refused
+                        for w in caught:
+                            print(w.message, file=sys.stderr)
             except BuildError as err:
                 print(f"error: {err}", file=sys.stderr)
                 return 2
@@ -128,13 +141,18 @@ def _run(args: argparse.Namespace) -> int:
             from analysis.cli.coverage import print_coverage
 
             return print_coverage(args.data)
+        if args.command == "update":
+            from analysis.cli.update import run
+
+            return run(args)
         if args.command == "validate":
             from analysis.cli.validate import validate_files
 
             return validate_files(args.files)
     except DataError as err:
-        print(f"{len(err.problems)} problem(s) in the input; no report was touched:",
-              file=sys.stderr)
+        untouched = "nothing was written" if args.command == "update" else \
+            "no report was touched"
+        print(f"{len(err.problems)} problem(s) in the input; {untouched}:", file=sys.stderr)
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2

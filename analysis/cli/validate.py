@@ -10,23 +10,26 @@ from analysis.inputs import paths
 from analysis.inputs.problems import DataError, Problem
 
 
-def _kind(path: Path) -> str:
-    name = path.name
-    for kind in ("events", "places", "tallies", "articles", "phases"):
-        if name.startswith(kind):
-            return kind
-    from analysis.inputs.acled import is_acled
+def _kind(path: Path) -> str | None:
+    """The file's kind, judged from its header as ``build --data`` judges it (None when
+    it is no input of ours: :func:`check_file` says why)."""
+    from analysis.inputs.file_kind import file_kind
 
-    if path.exists() and path.stat().st_size and is_acled(path):
-        return "acled"
-    return "unknown"
+    try:
+        return file_kind(path)[0]
+    except DataError:
+        return None
 
 
 def check_file(path: Path, place_keys: set[str] | None) -> list[Problem]:
     """Problems of one file (warnings included), none raised."""
     from analysis.inputs import curated
+    from analysis.inputs.file_kind import file_kind
 
-    kind = _kind(path)
+    try:
+        kind, layout = file_kind(path)
+    except DataError as err:
+        return list(err.problems)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -40,14 +43,10 @@ def check_file(path: Path, place_keys: set[str] | None) -> list[Problem]:
                 curated.load_articles(path)
             elif kind == "phases":
                 curated.load_phases(path)
-            elif kind == "acled":
+            else:
                 from analysis.inputs.acled import load_acled
 
-                load_acled(path)
-            else:
-                return [Problem(str(path), None, "(file)", path.name,
-                                "a file named events*.csv, places*.csv, tallies*.csv, "
-                                "phases*.csv, articles*.csv or an ACLED export")]
+                load_acled(path, layout=layout)
             problems: list[Problem] = []
         except DataError as err:
             problems = list(err.problems)

@@ -106,15 +106,18 @@ def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR)
             return dataset
         except Exception:  # a damaged cache entry is rebuilt, never trusted
             shutil.rmtree(folder, ignore_errors=True)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        dataset = load()
+    caught: list = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            dataset = load()
+    finally:  # given again also when the data is refused: they may say why
+        for w in caught:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     if data.resolve() == paths.DATA_DIR.resolve():  # the project's phases, just checked
         _store_phases(dataset.phases, cache_dir)
     messages = [_stored(str(w.message), data) for w in caught
                 if issubclass(w.category, DataWarning)]
-    for w in caught:
-        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache_dir))

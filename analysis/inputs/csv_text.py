@@ -38,9 +38,10 @@ def _utf8_problem(raw: bytes, err: UnicodeDecodeError, name: str) -> Problem:
                    "UTF-8 text (save the file as UTF-8)")
 
 
-def utf8_problem(path: Path, name: str) -> Problem:
-    """Where a file that is not UTF-8 first breaks, as a Problem (line and byte)."""
-    raw = path.read_bytes()
+def utf8_problem(path: Path | bytes, name: str) -> Problem:
+    """Where a file (or its decompressed bytes) that is not UTF-8 first breaks, as a
+    Problem (line and byte)."""
+    raw = path if isinstance(path, bytes) else path.read_bytes()
     try:
         raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:

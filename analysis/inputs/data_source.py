@@ -21,11 +21,18 @@ def load_any(data: Path | str | None = None, *, use_cache: bool = True) -> Datas
         loader = lambda: load_dataset(path)  # noqa: E731
     elif path.is_file():
         from analysis.inputs.acled import load_acled
+        from analysis.inputs.file_kind import file_kind
 
-        loader = lambda: load_acled(path)  # noqa: E731
+        kind, layout = file_kind(path)  # the same judgement as ``validate FILE``
+        if kind != "acled":
+            raise DataError([Problem(str(path), 1, "(file)", f"the curated {kind} CSV",
+                                     "an ACLED export; to build from curated CSVs give "
+                                     "their folder (--data DIR)")])
+        loader = lambda: load_acled(path, layout=layout)  # noqa: E731
     else:
         loader = None
     if loader is not None:
         return cached(path, loader) if use_cache else loader()
     raise DataError([Problem(str(path), None, "(file)", str(path),
-                             "a data folder or an ACLED export (.csv)")])
+                             "a data folder or an ACLED export (.csv, .gz or a .zip "
+                             "holding one CSV)")])

@@ -85,13 +85,34 @@ def load_choices(data: Path):
 
     dataset = load_any(data)
     articles = load_seed_articles()
-    counts = region_attack_counts(dataset.events)
+    counts = _held_regions(dataset, region_attack_counts(dataset.events))
     regions = tuple(counts)
     choices = Choices(regions=regions, articles=tuple(articles["id"]),
-                      phases=tuple(dataset.phases.sort_values("start")["name"]),
+                      phases=_held_phases(dataset),
                       region_attacks=dict(counts), last_date=dataset.current_to.date(),
                       article_titles=dict(zip(articles["id"], articles["title"], strict=True)))
     return choices, dataset.as_of.date().isoformat(), dataset, articles
+
+
+def _held_phases(dataset) -> tuple[str, ...]:
+    """The phases that get a report. The curated data's searched-through date vouches for
+    a quiet phase (no attack found is a finding); an export speaks only for its own rows,
+    so it gets a report for each phase its rows fall in and no other."""
+    from analysis.measures.phases import phase_of
+
+    names = tuple(dataset.phases.sort_values("start")["name"])
+    if dataset.searched_through is not None:
+        return names
+    held = set(phase_of(dataset.events["event_date"], dataset.phases).dropna())
+    return tuple(n for n in names if n in held)
+
+
+def _held_regions(dataset, counts: dict[str, int]) -> dict[str, int]:
+    """The regions that get a report: for an export, only the countries it has rows in."""
+    if dataset.searched_through is not None:
+        return counts
+    present = set(dataset.events["country"])
+    return {r: n for r, n in counts.items() if r.partition("/")[0] in present}
 
 
 def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE,

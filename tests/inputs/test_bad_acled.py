@@ -13,6 +13,11 @@ import pytest
 from analysis.cli.main import main
 from analysis.inputs.acled import load_acled, place_keys
 from analysis.inputs.csv_text import file_label
+from analysis.inputs.problems import DataError
+
+# The build summary (a DataWarning on every load) is asserted where it matters, not shown.
+pytestmark = pytest.mark.filterwarnings("ignore::analysis.inputs.problems.DataWarning")
+
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "acled" / "acled_export.csv"
 LINE_2 = FIXTURE.read_text(encoding="utf-8").splitlines()[1]
@@ -95,10 +100,15 @@ def test_bad_acled_export_is_refused_with_one_clear_line(case, tmp_path, capsys)
     assert f"{file_label(path)}{problem}" in capsys.readouterr().err.splitlines()
 
 
+_ROWS = iter(range(10_000))
+
+
 def _row(location: str, latitude: str, longitude: str, *, actor2: str = US,
-         country: str = "Iraq", admin1: str = "Anbar") -> str:
+         country: str = "Iraq", admin1: str = "Anbar", date: str | None = None) -> str:
     fields = LINE_2.split(",")
-    fields[0] = f"NEW{location.encode('utf-8').hex()[:6]}{actor2[:3]}{country[:3]}"
+    fields[0] = f"NEW{next(_ROWS):04d}"
+    if date is not None:
+        fields[1] = date
     fields[7], fields[8], fields[9], fields[10] = actor2, country, admin1, location
     fields[11], fields[12] = latitude, longitude
     return ",".join(fields)
@@ -125,6 +135,9 @@ def test_places_whose_slugs_clash_get_distinct_keys():
     assert keys[3] == "iraq-anbar"
 
 
+OTHER = ("neither an attack on US or coalition forces nor a strike on an Iran-aligned group")
+
+
 def test_rows_the_mapping_cannot_place_are_counted_and_reported(tmp_path, capsys):
     path = _export(tmp_path)
     _append(path,
@@ -133,11 +146,11 @@ def test_rows_the_mapping_cannot_place_are_counted_and_reported(tmp_path, capsys
             _row("Beirut", "33.89", "35.5", country="Lebanon", admin1="Beirut"))
     label = file_label(path)
     expected = [
-        f"{label}:82: warning: (rows): '2 rows skipped (lines 82, 83)': an attack on US or "
-        "coalition forces (actor2) or a strike by the US, the coalition or Israel (actor1); "
-        "these rows are in no report",
-        f"{label}:84: warning: (rows): '1 row skipped (line 84)': a row in Iraq, Syria or "
-        "Jordan; these rows are in no report",
+        f"{label}: warning: (summary): '80 of 83 rows kept': 75 attacks on US positions, "
+        "5 strikes on Iran-aligned groups; 3 skipped, by reason:",
+        f"{label}:82: warning: (rows): '2 rows skipped': {OTHER} (lines 82, 83)",
+        f"{label}:84: warning: (rows): '1 row skipped': a row outside Iraq, Syria and Jordan "
+        "(line 84)",
     ]
     assert main(["validate", str(path)]) == 0
     captured = capsys.readouterr()
@@ -150,11 +163,76 @@ def test_rows_the_mapping_cannot_place_are_counted_and_reported(tmp_path, capsys
         assert [line for line in err.splitlines() if "warning:" in line] == expected
 
 
-def test_many_skipped_rows_show_the_first_five_lines(tmp_path):
+def test_many_skipped_rows_show_the_first_ten_lines_and_the_count(tmp_path):
     path = _export(tmp_path)
     _append(path, *[_row(f"Site {i}", "33.4", "43.3", actor2="Civilians (Iraq)")
-                    for i in range(7)])
+                    for i in range(12)])
     with pytest.warns(UserWarning) as caught:
         load_acled(path)
-    [message] = [str(w.message) for w in caught]
-    assert "'7 rows skipped (lines 82, 83, 84, 85, 86, …)'" in message
+    [message] = [str(w.message) for w in caught if "(rows)" in str(w.message)]
+    assert message.endswith("(lines 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, … 2 more)")
+    assert "'12 rows skipped'" in message
+
+
+def test_rows_outside_the_dates_or_countries_are_skipped_not_refused(tmp_path, capsys):
+    path = _export(tmp_path)
+    _append(path, _row("K-1 Air Base", "35.5", "44.3", admin1="Kirkuk", date="2019-12-27"),
+            _row("Beirut", "95.0", "35.5", country="Lebanon", admin1="Beirut"),  # bad value
+            _row("Ain al-Asad Air Base", "33.8", "42.4", date="2099-01-01"))
+    assert main(["build", "--out", str(tmp_path / "out"), "--data", str(path),
+                 "--dry-run"]) == 0
+    err = capsys.readouterr().err
+    assert "'80 of 83 rows kept'" in err
+    assert "a row dated before 2023-10-01 (the data covers October 2023 on) (line 82)" in err
+    assert "a row outside Iraq, Syria and Jordan (line 83)" in err
+    assert "a row dated after today (line 84)" in err
+
+
+def test_a_file_without_a_row_in_scope_is_refused_saying_so(tmp_path, capsys):
+    path = tmp_path / "export.csv"
+    path.write_text(FIXTURE.read_text(encoding="utf-8").splitlines()[0] + "\n"
+                    + _row("Beirut", "33.89", "35.5", country="Lebanon", admin1="Beirut")
+                    + "\n" + _row("Ramadi", "33.42", "43.3", actor2="Civilians (Iraq)") + "\n",
+                    encoding="utf-8")
+    assert main(["build", "--out", str(tmp_path / "out"), "--data", str(path),
+                 "--dry-run"]) == 2
+    err = capsys.readouterr().err
+    assert "'no row kept': at least one row in scope" in err
+    assert "a row outside Iraq, Syria and Jordan (line 2)" in err  # the reasons, above it
+
+
+def test_more_than_fifty_bad_values_are_counted_not_cut(tmp_path):
+    path = _export(tmp_path)
+    _append(path, *[_row(f"Site {i}", "95", "43.3") for i in range(60)])
+    with pytest.raises(DataError) as err:
+        load_acled(path)
+    latitude = [p for p in err.value.problems if p.column == "latitude"]
+    assert len(latitude) == 51
+    assert latitude[-1].value == "and 10 more row(s) like the above"
+    assert latitude[-1].line == 132
+
+
+def test_an_export_joined_to_itself_counts_each_event_once(tmp_path, capsys):
+    path = _export(tmp_path)
+    text = FIXTURE.read_text(encoding="utf-8")
+    path.write_text(text + text, encoding="utf-8")  # header line included, as `cat` does
+    with pytest.warns(UserWarning) as caught:
+        events = load_acled(path).events
+    assert len(events) == 80
+    messages = [str(w.message) for w in caught]
+    assert any("'80 rows skipped'" in m and "(lines 83 = 2, 84 = 3," in m for m in messages)
+    assert any("'1 row skipped': a repeated header line" in m and "(line 82)" in m
+               for m in messages)
+    assert main(["validate", str(path)]) == 0
+    assert "repeats an earlier one exactly" in capsys.readouterr().err
+
+
+def test_one_id_with_different_values_is_refused_with_both_lines(tmp_path):
+    path = _export(tmp_path)
+    changed = LINE_2.replace("Ain al-Asad Air Base", "Ain al-Asad")
+    _append(path, changed)
+    with pytest.raises(DataError) as err:
+        load_acled(path)
+    [problem] = err.value.problems
+    assert (problem.line, problem.column, problem.value) == (82, "event_id_cnty", "FIX0001")
+    assert "line 2 has the same id with other values (location)" in problem.expected
