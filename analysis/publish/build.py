@@ -95,13 +95,13 @@ def load_choices(data: Path):
 
 
 def _held_phases(dataset) -> tuple[str, ...]:
-    """The phases that get a report. The curated data's searched-through date vouches for
+    """The phases that get a report. The curated data's search date vouches for
     a quiet phase (no attack found is a finding); an export speaks only for its own rows,
     so it gets a report for each phase its rows fall in and no other."""
     from analysis.measures.phases import phase_of
 
     names = tuple(dataset.phases.sort_values("start")["name"])
-    if dataset.searched_through is not None:
+    if dataset.searched_on is not None:
         return names
     held = set(phase_of(dataset.events["event_date"], dataset.phases).dropna())
     return tuple(n for n in names if n in held)
@@ -109,7 +109,7 @@ def _held_phases(dataset) -> tuple[str, ...]:
 
 def _held_regions(dataset, counts: dict[str, int]) -> dict[str, int]:
     """The regions that get a report: for an export, only the countries it has rows in."""
-    if dataset.searched_through is not None:
+    if dataset.searched_on is not None:
         return counts
     present = set(dataset.events["country"])
     return {r: n for r, n in counts.items() if r.partition("/")[0] in present}

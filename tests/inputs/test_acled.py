@@ -98,7 +98,7 @@ SYNTHETIC_2024 = ACLED / "synthetic_export_2024.csv"
 def test_an_export_gets_reports_for_the_phases_and_countries_it_has_rows_in(tmp_path):
     from analysis.publish.build import load_choices
 
-    choices, _ = load_choices(SYNTHETIC_2024)
+    choices, *_ = load_choices(SYNTHETIC_2024)
     assert choices.phases == ("2023–24 campaign", "Sporadic attacks 2024–26")
     assert {r for r in choices.regions if "/" not in r} == {"Iraq", "Syria", "Jordan"}
     iraq_only = tmp_path / "iraq.csv"
@@ -106,14 +106,14 @@ def test_an_export_gets_reports_for_the_phases_and_countries_it_has_rows_in(tmp_
     iraq_only.write_text("\n".join([lines[0]] + [line for line in lines[1:]
                                                  if ",Iraq," in line]) + "\n",
                          encoding="utf-8")
-    choices, _ = load_choices(iraq_only)
+    choices, *_ = load_choices(iraq_only)
     assert {r for r in choices.regions if "/" not in r} == {"Iraq"}
 
 
 def test_the_curated_data_keeps_every_phase(data_dir):
     from analysis.publish.build import load_choices
 
-    choices, _ = load_choices(data_dir)
+    choices, *_ = load_choices(data_dir)
     assert choices.phases == ("Fixture phase A", "Fixture phase B")
 
 
