@@ -148,6 +148,12 @@ class ArticleView:
                              "matched.")
         return render("toll_sources.html.j2", rows=list(hits.itertuples(index=False)))
 
+    def citation(self) -> Html:
+        """How to cite the report (as every report ends)."""
+        from analysis.report.view import citation
+
+        return citation(self.dataset, f"In context: {self.article['title']}")
+
     def method_notes(self) -> Html:
         lines = [
             "Places are found through the gazetteer's aliases (Boukamal, Abu Kamal, "

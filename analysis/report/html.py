@@ -58,9 +58,7 @@ def is_web_url(url: str) -> bool:
 def compact_url(url: str) -> str:
     """The same address with percent-encoded non-ASCII letters written as themselves (an
     IRI, which browsers follow as the same URL): an Arabic path is a third as long. ASCII
-    escapes such as %2F or %22 stay encoded, so nothing else changes meaning. Only
-    upper-case escapes are decoded, so encoding the letters again (upper-case, as the
-    event list's download does) gives back the URL exactly as written."""
+    escapes such as %2F or %22 stay encoded, so nothing else changes meaning."""
     import re
     from urllib.parse import unquote
 
@@ -84,19 +82,20 @@ _ENCODED_UTF8 = _encoded_utf8()
 _LINK = Markup('<a href="{}">{}</a>')
 
 
-def link(url: str, text: str | None = None) -> Markup:
+def link(url: str, text: str | None = None, exact: bool = False) -> Markup:
     """An escaped link for an http(s) URL; anything else is shown as escaped text. (Links
-    open in the same tab, so no rel=noopener is needed.)"""
+    open in the same tab, so no rel=noopener is needed.) ``exact`` keeps the address as
+    written (the event list's download reads it back)."""
     label = text if text is not None else url
     if not is_web_url(url):
         return Markup.escape(label)
-    return _LINK.format(compact_url(url), label)
+    return _LINK.format(url if exact else compact_url(url), label)
 
 
-def links(sources: str, separator: str = " | ") -> Markup:
+def links(sources: str, separator: str = " | ", exact: bool = False) -> Markup:
     """Numbered links for a ' | '-separated list of URLs."""
     parts = [u.strip() for u in str(sources).split(separator) if u.strip()]
-    return Markup(" ").join(link(u, f"[{i}]") for i, u in enumerate(parts, 1))
+    return Markup(" ").join(link(u, f"[{i}]", exact) for i, u in enumerate(parts, 1))
 
 
 def format_number(value: object) -> str:

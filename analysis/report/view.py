@@ -432,7 +432,7 @@ class ReportView:
                 "place_name": e.place_name,
                 "where": ", ".join(x for x in (e.admin1, e.country) if x),
                 "description": e.description, "facts": " · ".join(facts),
-                "links": links(e.sources),
+                "links": links(e.sources, exact=True),
                 "f": " ".join(str(index[k][str(v)]) for k, v in (
                     ("c", e.country), ("p", e.phase), ("k", e.category),
                     ("a", e.attribution)))})
@@ -457,28 +457,36 @@ class ReportView:
 
     def citation(self) -> Html:
         """How to cite the report: data version and date, licence, build date, commit."""
-        import mistune
+        return citation(self.scope.dataset, self.scope.title)
 
-        from analysis.inputs.provenance import build_date, commit
 
-        s = self.scope
-        package = s.dataset.package
-        built = build_date()
-        version = package.version if package else None
-        cite = (f"since-oct7 project, “{s.title}”, data version {version or 'not stated'}, "
-                f"built {built:%-d %b %Y} (commit {commit()}). Data licence "
-                f"{(package.licence if package else None) or 'not stated'}.")
-        changes = (package.changes_heading, package.changes) \
-            if package and package.changes else None
-        return render("citation.html.j2", cite=cite, version=version,
-                      released=format_date(package.created) if package else "",
-                      licence=package.licence if package else None,
-                      licence_url=package.licence_url if package else None,
-                      searched=format_date(s.dataset.searched_on), reach=self.reach_text,
-                      built=f"{built:%-d %b %Y}", commit=commit(),
-                      changes_heading=changes[0] if changes else "",
-                      changes=Html(mistune.create_markdown(escape=True)(changes[1]))
-                      if changes else None)
+def citation(dataset, title: str) -> Html:
+    """Every report's last lines: a cite-as line, the data version and its date, the
+    licence, the two dates of the search, the build date and commit, and what changed in
+    the latest data version."""
+    import mistune
+
+    from analysis.inputs.provenance import build_date, commit
+
+    package = dataset.package
+    built = build_date()
+    version = package.version if package else None
+    cite = (f"since-oct7 project, “{title}”, data version {version or 'not stated'}, built "
+            f"{built:%-d %b %Y} (commit {commit()}). Data licence "
+            f"{(package.licence if package else None) or 'not stated'}.")
+    changes = (package.changes_heading, package.changes) if package and package.changes \
+        else None
+    reach = dataset.sources_reach
+    return render("citation.html.j2", cite=cite, version=version,
+                  released=format_date(package.created) if package else "",
+                  licence=package.licence if package else None,
+                  licence_url=package.licence_url if package else None,
+                  searched=format_date(dataset.searched_on),
+                  reach=format_date(reach) if reach is not None else "",
+                  built=f"{built:%-d %b %Y}", commit=commit(),
+                  changes_heading=changes[0] if changes else "",
+                  changes=Html(mistune.create_markdown(escape=True)(changes[1]))
+                  if changes else None)
 
 
 def _weapon(weapon: str, projectiles: object) -> str:

@@ -156,9 +156,10 @@ def _run_notebook(lab: Lab, name: str) -> dict:
                 if msg.get("parent_header", {}).get("msg_id") != msg_id:
                     continue
                 kind = msg["msg_type"]
-                if kind in ("display_data", "execute_result") and \
-                        "image/png" in msg["content"]["data"]:
-                    results["images"] += 1
+                data = msg["content"].get("data", {}) if kind in (
+                    "display_data", "execute_result") else {}
+                if "image/png" in data or 'src="data:image/png' in data.get("text/html", ""):
+                    results["images"] += 1  # a chart: its picture, with its data table
                 if kind == "error":
                     results["errors"].append(msg["content"]["ename"] + ": " +
                                              msg["content"]["evalue"])

@@ -42,6 +42,10 @@ def test_environment_yml_matches_lock_for_every_dependency():
         if isinstance(item, str) and "=" in item:
             name, version = item.split("=", 1)
             pinned[name.lower()] = version
+        elif isinstance(item, dict):  # packages conda-forge lacks, installed by pip
+            for pip_item in item.get("pip", []):
+                name, version = pip_item.split("==", 1)
+                pinned[name.lower()] = version
     pinned.pop("python", None)
     lock = _lock()
     assert set(pinned) == direct, "environment.yml and pyproject.toml list different packages"

@@ -45,8 +45,7 @@
   }
   function quote(v) { return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
   function neutral(v) { return /^[=+\-@\t\r]/.test(v) ? "'" + v : v; }
-  /* The exact URL as written: the list shows non-ASCII letters as themselves (an IRI). */
-  function asWritten(href) { return href.replace(/[^\x00-\x7f]+/g, encodeURIComponent); }
+
   function save(name, text) {
     var url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
     var a = el("a", { href: url, download: name });
@@ -149,6 +148,7 @@
       sortButton.textContent = newest ? "Oldest first" : "Newest first";
     });
     window.addEventListener("hashchange", fromAddress);
+    window.addEventListener("load", fromAddress);  /* after the browser's own jump */
     document.documentElement.style.setProperty("--filters-height", bar.offsetHeight + "px");
     apply(false);
     fromAddress();
@@ -157,8 +157,9 @@
     if (button) {
       button.addEventListener("click", function () {
         gunzipText(button.getAttribute("data-csv-gzip")).then(function (text) {
-          var bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
-          var all = records(bom ? text.slice(1) : text), header = fields(all[0]);
+          /* Response.text() drops the byte-order mark; Excel needs it to read UTF-8. */
+          var bom = "\ufeff";
+          var all = records(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), header = fields(all[0]);
           var fill = (button.getAttribute("data-from-list") || "").split(",").filter(Boolean);
           var byId = {};
           all.slice(1).forEach(function (rec) { var f = fields(rec); byId[f[0]] = f; });
@@ -171,7 +172,7 @@
               if (name === "description") { f[i] = neutral(row.querySelector(".what").textContent); }
               if (name === "sources") {
                 f[i] = Array.prototype.map.call(row.querySelectorAll("td.sources a"), function (a) {
-                  return asWritten(a.getAttribute("href"));
+                  return a.getAttribute("href");  /* the list links each source as written */
                 }).join(" | ");
               }
             });
