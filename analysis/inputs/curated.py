@@ -7,7 +7,7 @@ I/O lives here and nowhere else in the counting code. Every failure becomes a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +20,7 @@ from analysis.inputs.safe_paths import problem_with
 
 __all__ = [
     "DataError", "Dataset", "load_dataset", "load_events", "load_places", "load_tallies",
-    "load_articles", "load_phases", "validate_frame",
+    "load_articles", "load_phases", "load_toll_statements", "validate_frame",
 ]
 
 
@@ -124,6 +124,38 @@ def load_tallies(path: Path, today: dt.date | None = None) -> pd.DataFrame:
         frame[c] = pd.to_datetime(frame[c], format="%Y-%m-%d")
     frame = _counts(frame, V.TALLY_COUNT_COLUMNS)
     return frame.sort_values(["as_of", "stated_on", "kind"], kind="stable").reset_index(drop=True)
+
+
+def empty_toll_statements() -> pd.DataFrame:
+    """No toll statements: an ACLED export, or a data folder without the file."""
+    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in V.TOLL_COLUMNS})
+    return frame.astype({"value": "Int64", "stated_on": "datetime64[ns]"})
+
+
+def load_toll_statements(path: Path, event_ids: set[str] | None = None,
+                         today: dt.date | None = None) -> pd.DataFrame:
+    """Each figure an event's toll was stated as, in file order (the order the figures were
+    stated: rows of one event and measure with dates must not go back in time)."""
+    from analysis.inputs.schemas import toll_statements_schema
+
+    frame = read_table(path, V.TOLL_COLUMNS)
+    label = file_label(path)
+    validate_frame(frame, toll_statements_schema(event_ids, _today(today)), label)
+    problems = []
+    dated = frame[frame["stated_on"] != ""]
+    for _, group in dated.groupby(["event_id", "measure"], sort=False):
+        previous = ""
+        for i, day in group["stated_on"].items():
+            if day < previous:
+                problems.append(Problem(label, int(i), "stated_on", day, f"a date on or after "
+                                        f"{previous}, the date of this event's previous "
+                                        "statement (rows are in the order stated)"))
+            previous = max(previous, day)
+    if problems:
+        raise DataError(problems)
+    frame["stated_on"] = pd.to_datetime(frame["stated_on"].replace("", None), format="%Y-%m-%d")
+    frame = _counts(frame, ("value",))
+    return frame.reset_index(drop=True)
 
 
 # A long feature runs to about 60,000 characters; anything far beyond is not an article.
@@ -282,6 +314,8 @@ class Dataset:
     # The last date the searched sources could be read up to (the stored copies of the
     # outlets end there): a quiet stretch after it is a gap in the sources, not in attacks.
     sources_read_through: pd.Timestamp | None = None
+    # Each figure an event's toll was stated as, and when (toll_statements.csv).
+    tolls: pd.DataFrame = field(default_factory=empty_toll_statements)
 
     @property
     def current_to(self) -> pd.Timestamp:
@@ -306,8 +340,11 @@ def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = Non
     tallies = load_tallies(folder / paths.TALLIES_FILE, today)
     phases = load_phases(folder / paths.PHASES_FILE, today)
     check_phases_cover(events, phases, events_file)
+    tolls_file = folder / paths.TOLLS_FILE
+    tolls = load_toll_statements(tolls_file, set(events["event_id"]), today) \
+        if tolls_file.exists() else empty_toll_statements()
     return Dataset(join_places(events, places), places, tallies, phases,
-                   *load_package_dates(folder / paths.PACKAGE_FILE))
+                   *load_package_dates(folder / paths.PACKAGE_FILE), tolls=tolls)
 
 
 def check_folder_files(folder: Path) -> None:
