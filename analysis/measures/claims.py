@@ -141,7 +141,8 @@ def matched_events(events: pd.DataFrame, places: pd.DataFrame, text: str,
                   for _, r in pool.iterrows()]
         rows.append(pool[pd.Series(detail, index=pool.index, dtype=bool)].assign(
             match="date, region and detail named"))
-    linked = events["seed"] == article_id
+    linked = (events["seed"] == article_id) if article_id else \
+        pd.Series(False, index=events.index)
     rows.append(events[linked].assign(match=""))
     out = pd.concat(rows) if rows else events.iloc[0:0].assign(match="")
     out = out[out["event_date"] <= published]
@@ -485,7 +486,7 @@ def _stated_claim(mention: Mention, ctx: Context, row: dict[str, object], kind: 
         if kind == "claim" else []
     later = tallies[(tallies["kind"] == kind) & tallies[column].notna()
                     & (tallies["stated_on"] > ctx.published)
-                    & (tallies["as_of"] <= ctx.published + pd.Timedelta(days=STALE_DAYS))]
+                    & (tallies["as_of"] <= ctx.published)]
     if not later.empty:
         notes.append("stated later: " + "; ".join(
             f"{int(r[column])} as of {_day(r['as_of'])}, stated {_day(r['stated_on'])} "

@@ -177,7 +177,7 @@ class ArticleView:
         if not hits.empty:
             parts.append(table(hits[["event_id", "disputes"]]))
         if parts:
-            return Html("".join(parts))
+            return Html("".join(p.markup for p in parts))
         disputed = claims_found is not None and (claims_found["verdict"] == claims.DISPUTED).any()
         return Html("<p>" + esc("The disputed claims rest on the ranges in the claims table; no "
                                 "other statement is recorded for these events." if disputed else
