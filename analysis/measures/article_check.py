@@ -78,7 +78,8 @@ class ArticleCheck:
     def claims(self) -> pd.DataFrame:
         """Each quantitative claim with its verdict and the numbers behind it."""
         context = claims.Context(self.events_then, self.dataset.tallies, self._matched,
-                                 self.published, self.regions(), self.dataset.tolls)
+                                 self.published, self.regions(), self.dataset.tolls,
+                                 claims.article_days(self.body, self.published))
         return claims.check_claims(self.mentions(), context)
 
     def dates(self) -> pd.DataFrame:

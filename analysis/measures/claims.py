@@ -24,8 +24,9 @@ import pandas as pd
 from analysis.inputs.vocabulary import ATTACK, STRIKE
 from analysis.measures import counting, stated_counts, tolls
 from analysis.measures.mentions import (APPROXIMATE, LOWER_BOUND, MONITOR_WORDS, Mention,
-                                        find_dates, find_numbers, find_places, regions_named,
-                                        sentences, weapons_named)
+                                        find_dates, find_numbers, places_named, regions_named,
+                                        sentence_category, sentences, weapons_named,
+                                        where_text)
 
 SUPPORTED, CONTRADICTED, DISPUTED, CANNOT = (
     "supported", "contradicted", "disputed among sources", "cannot check")
@@ -42,12 +43,15 @@ EVENT_MEASURES = {
     "us_killed": ("us_killed", None, counting.attacks),
     "us_injured": ("us_injured", "us_injured_high", counting.attacks),
     "militants_killed": ("killed", "killed_high", counting.strikes),
+    "militants_casualties": ("killed", "killed_high", counting.strikes),
     "projectiles": ("projectiles", None, counting.attacks),
 }
 COUNTRY_MEASURES = {"attacks_iraq": "iraq", "attacks_syria": "syria",
                     "attacks_jordan": "jordan"}
 MEASURE_NAMES = {"us_killed": "US killed", "us_injured": "US injured",
-                 "militants_killed": "killed in strikes", "attacks_since": "attacks since",
+                 "militants_killed": "killed in strikes",
+                 "militants_casualties": "killed or wounded in strikes",
+                 "attacks_since": "attacks since",
                  "attacks": "attacks on the days named",
                  "attacks_iraq": "attacks in Iraq (a stated count's country figure)",
                  "attacks_syria": "attacks in Syria (a stated count's country figure)",
@@ -72,29 +76,12 @@ class Context:
     published: pd.Timestamp
     article_regions: tuple[str, ...] = ()
     tolls: pd.DataFrame | None = field(default=None)
+    # The days the article gives for what it reports (not when things were said): a
+    # sentence that gives none speaks of these.
+    article_days: tuple[pd.Timestamp, ...] = ()
 
 
 # ---- which events the article describes ---------------------------------------------------
-_STRIKE_WORDS = re.compile(r"\b(?:air ?strikes?|strikes?|struck|bomb(?:ing|ed)|raids?)\b",
-                           re.IGNORECASE)
-_ON_US = re.compile(r"\b(?:on|at|against|towards?)\s+(?:an?\s+|the\s+)?(?:American|U\.?S\.?|"
-                    r"US-led|coalition)\b|\bbases?\s+(?:housing|hosting|where)\b|\bhous(?:es|ing)"
-                    r" (?:a )?U\.?S\.?", re.IGNORECASE)
-_ATTACK_WORDS = re.compile(r"\battack(?:s|ed)?\b|\brockets?\b|\bdrones?\b|\bfired\b|"
-                           r"\blaunched\b|\btargeted\b", re.IGNORECASE)
-
-
-def sentence_category(sentence: str) -> str | None:
-    """Whether a sentence speaks of an attack on US forces or a strike on militants."""
-    if _ON_US.search(sentence) and _ATTACK_WORDS.search(sentence):
-        return ATTACK
-    if _STRIKE_WORDS.search(sentence):
-        return STRIKE
-    if _ATTACK_WORDS.search(sentence):
-        return ATTACK
-    return None
-
-
 def _tolls_of(event: pd.Series) -> set[int]:
     values = set()
     for column in ("us_killed", "us_injured", "killed", "us_injured_high", "killed_high",
@@ -112,22 +99,26 @@ def matched_events(events: pd.DataFrame, places: pd.DataFrame, text: str,
     event (its weapon or its toll) in a region the sentence names; or linked to the article
     in the data (``seed``). A country named is not enough."""
     window_start = published - pd.Timedelta(days=MATCH_DAYS_BEFORE)
+    article = article_days(text, published)
     recent = counting.window(events, window_start, published)
-    named_days: set[pd.Timestamp] = set()
     rows = []
     for sentence in sentences(text):
         dates = [f for f in find_dates(sentence, published) if not f.loose and not f.said]
         days = {d for f in dates for d in f.days}
-        named_days |= days
-        near = _near(events, days) if days else recent
-        found = find_places(sentence, places)
-        keys = set(found["place"])
+        keys = set(places_named(sentence, places))
+        days = days or set(article)
+        if days:  # the days themselves; a day either side only if nothing named was then
+            exact = events[events["event_date"].isin(days)]
+            near = exact if (exact["place"].isin(keys).any() if keys else not exact.empty) \
+                else _near(events, days)
+        else:
+            near = recent
         category = sentence_category(sentence)
         if keys:
             hits = near[near["place"].isin(keys)]
             rows.append(hits.assign(match="same site"))
             continue
-        regions = regions_named(_without_actors(sentence), places)
+        regions = regions_named(where_text(sentence), places)
         admin1s = {r.partition("/")[2] for r in regions if "/" in r}
         if admin1s and category:
             hits = near[near["admin1"].isin(admin1s) & (near["category"] == category)]
@@ -162,10 +153,14 @@ def context_events(events: pd.DataFrame, described: pd.DataFrame, published: pd.
     return window[~window["event_id"].isin(described["event_id"])].reset_index(drop=True)
 
 
-def _without_actors(sentence: str) -> str:
-    """The sentence without group names that contain a country ('Islamic Resistance in
-    Iraq'), so the group's name is not read as where something happened."""
-    return re.sub(r"(?<=Islamic Resistance) in Iraq\b", "", sentence)
+def article_days(text: str, published: pd.Timestamp) -> tuple[pd.Timestamp, ...]:
+    """The days an article gives for what it reports ('on Thursday', 'overnight'), not the
+    days things were said, nor loose spans ('recently'), nor days before the days before
+    publication that a sentence names for a past event ('late 2023')."""
+    start = published - pd.Timedelta(days=MATCH_DAYS_BEFORE + 4)
+    days = {d for sentence in sentences(text) for f in find_dates(sentence, published)
+            if not f.loose and not f.said for d in f.days if start <= d <= published}
+    return tuple(sorted(days))
 
 
 def _near(events: pd.DataFrame, days) -> pd.DataFrame:
@@ -211,13 +206,17 @@ def _described_events(mention: Mention, ctx: Context, pick, column: str, exact: 
     sentence itself anchored them (a date or a place it names; else a claim can rest only on
     one unambiguous event), and a note on any place the row does not share."""
     candidates = pick(ctx.events)
-    if mention.dates:
-        if exact:
-            candidates = candidates[candidates["event_date"].isin(mention.dates)]
-        else:
-            candidates = _near(candidates, mention.dates)
-        when = "on " + ", ".join(_day(d) for d in mention.dates) if len(mention.dates) < 4 \
-            else f"from {_day(mention.dates[0])} to {_day(mention.dates[-1])}"
+    days = mention.dates or (ctx.article_days if not mention.recent else ())
+    if days:
+        on_the_days = candidates[candidates["event_date"].isin(days)]
+        # The days themselves; a day either side (US and local dates) only if nothing the
+        # sentence names happened on them.
+        candidates = on_the_days if exact or _any_here(on_the_days, mention) else \
+            _near(candidates, days)
+        when = "on " + ", ".join(_day(d) for d in days) if len(days) < 4 \
+            else f"from {_day(days[0])} to {_day(days[-1])}"
+        if not mention.dates:
+            when += " (the days the article gives)"
     else:
         days = RECENT_DAYS if mention.recent else MATCH_DAYS_BEFORE
         candidates = counting.window(candidates, ctx.published - pd.Timedelta(days=days),
@@ -226,8 +225,11 @@ def _described_events(mention: Mention, ctx: Context, pick, column: str, exact: 
     named_places = set(mention.places)
     place_admin1 = set(ctx.events.loc[ctx.events["place"].isin(named_places), "admin1"])
     countries_of_places = set(ctx.events.loc[ctx.events["place"].isin(named_places), "country"])
+    # A governorate the sentence names adds its events to the places it names ("near Jurf
+    # al-Sakhar and Al Anbar"); a country only stands for the place when none is named.
     regions = [r for r in mention.regions
-               if r.partition("/")[2] not in place_admin1 and r not in countries_of_places]
+               if r.partition("/")[2] not in place_admin1 and r not in countries_of_places
+               and ("/" in r or not named_places)]
     if named_places or regions:
         mask = candidates["place"].isin(named_places) | _in_regions(candidates, regions)
         hits = candidates[mask]
@@ -259,6 +261,25 @@ def _described_events(mention: Mention, ctx: Context, pick, column: str, exact: 
             bool(mention.dates), ""
     return candidates.iloc[0:0], f"{when} (neither the sentence nor the article names a " \
         "place)", False, ""
+
+
+def _any_here(events: pd.DataFrame, mention: Mention) -> bool:
+    """Whether any of ``events`` is at a place, or in a region, the sentence names (or any
+    event at all when it names neither)."""
+    if not mention.places and not mention.regions:
+        return not events.empty
+    return bool((events["place"].isin(mention.places)
+                 | _in_regions(events, mention.regions)).any())
+
+
+def _prefer_weapon(hits: pd.DataFrame, mention: Mention, named: set[str]) -> pd.DataFrame:
+    """Of events chosen by region or by the article (not by a place the sentence names),
+    those with the weapon the sentence names, when any has it."""
+    weapons = set(mention.weapons) - {"airstrike"}
+    if not weapons or hits["place"].isin(named).all():
+        return hits
+    same = hits[hits["weapon"].isin(weapons | {"mixed"})]
+    return same if not same.empty else hits
 
 
 def _mismatches(mention: Mention, hits: pd.DataFrame) -> list[str]:
@@ -328,10 +349,13 @@ def _from_description(row: pd.Series, weapons: tuple[str, ...]) -> int | None:
         words = _PROJECTILE_WORDS.get(weapon)
         if not words:
             continue
-        m = re.search(rf"\b({number})\s+(?:[\w-]+\s+){{0,2}}?(?:{words})\b",
+        launched = r"(?:fired|launched|aimed|sent|flown)"
+        m = re.search(rf"{launched}\s+(?:\w+\s+){{0,2}}?\b({number})\b(?:\s+or\s+more)?\s+"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?:{words})\b|\b({number})\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?:{words})\s+(?:were\s+)?{launched}\b",
                       str(row["description"]), re.IGNORECASE)
         if m:
-            token = m.group(1).lower()
+            token = (m.group(1) or m.group(2)).lower()
             return int(token) if token.isdigit() else WORD_NUMBERS[token]
     return None
 
@@ -345,10 +369,14 @@ def _event_claim(mention: Mention, ctx: Context, row: dict[str, object]) -> dict
         row["data"] = f"no documented {what} {where}"
         row["notes"] = "; ".join(notes)
         return row
+    if not anchored and len(hits) > 1 and not mention.dates and ctx.article_days:
+        on_the_day = hits[hits["event_date"].isin(ctx.article_days)]
+        hits = on_the_day if len(on_the_day) == 1 else hits
     if not anchored and len(hits) > 1:
         row["data"] = (f"{len(hits)} documented {what}s {where} "
                        f"({', '.join(hits['event_id'])}); the sentence does not say which")
         return row
+    hits = _prefer_weapon(hits, mention, set(mention.places))
     notes += _mismatches(mention, hits)
     if mention.measure == "projectiles" and hits["projectiles"].isna().all() and len(hits) == 1:
         counted = _from_description(hits.iloc[0], mention.weapons)
@@ -387,6 +415,11 @@ def _event_claim(mention: Mention, ctx: Context, row: dict[str, object]) -> dict
         row["notes"] = "; ".join(notes)
         return row
     row["verdict"] = compare(mention.value, mention.qualifier, low, high)
+    if mention.measure == "militants_casualties":
+        notes.append("casualties count the wounded too; the data counts the killed")
+        if mention.value > high and mention.qualifier not in ("up to",):
+            row["verdict"] = CANNOT
+            row["data"] += "; the wounded are not recorded"
     row["notes"] = "; ".join(notes)
     return row
 
@@ -396,7 +429,9 @@ def _count_claim(mention: Mention, ctx: Context, row: dict[str, object], pick, w
                  ) -> dict[str, object]:
     """'Four attacks on US forces in Iraq and Syria on Thursday': the documented events of
     the days and regions the sentence names (the article's events' days if it names none)."""
-    if not mention.dates and not ctx.matched.empty:
+    if not mention.dates and ctx.article_days:
+        mention = _with_dates(mention, ctx.article_days)
+    elif not mention.dates and not ctx.matched.empty:
         days = tuple(sorted(set(pick(ctx.matched)["event_date"]) or
                             set(ctx.matched["event_date"])))
         mention = _with_dates(mention, days)

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.inputs.gazetteer import find_places
-from analysis.inputs.vocabulary import COUNTRIES
+from analysis.inputs.vocabulary import ATTACK, COUNTRIES, STRIKE
 from analysis.measures import relative_dates
 
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12, "dozens": 24,
@@ -47,7 +47,7 @@ ACTORS = {
 _COUNTED = (r"militants|fighters|people|attacks|soldiers|troops|personnel|members|strikes|"
             r"airstrikes|strike|airstrike|rockets|drones|missiles|civilians|killed|injured|"
             r"wounded|Americans|others|casualties|operations|servicemembers|sailors|marines|"
-            r"contractors|bases|sites|targets|facilities|positions")
+            r"contractors|bases|sites|targets|facilities|positions|mortar rounds|rounds")
 _NUMBER = r"\d[\d,]*|" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len,
                                           reverse=True))
 _QUALIFIER = "|".join(re.escape(q) for q in QUALIFIERS)
@@ -140,8 +140,25 @@ _PERIOD = re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?(?P<month>{_MONTH})\b
                      r"(?:\s+(?P<year>\d{4}))?", re.IGNORECASE)
 
 
-# A group's name that holds a country is not where something happened.
-_ACTOR_WITH_COUNTRY = re.compile(r"(?<=Islamic Resistance) in Iraq\b")
+_STRIKE_WORDS = re.compile(r"\b(?:air ?strikes?|strikes?|struck|bomb(?:ing|ed)|raids?)\b",
+                           re.IGNORECASE)
+_ON_US = re.compile(r"\b(?:on|at|against|towards?)\s+(?:an?\s+|the\s+)?(?:American|U\.?S\.?|"
+                    r"US-led|coalition)\b|\bwhere\s+(?:U\.?S\.?|American)\b|"
+                    r"\bbases?\s+(?:housing|hosting|where)\b|\bhous(?:es|ing)\s+(?:a\s+)?U\.?S\.?",
+                    re.IGNORECASE)
+_ATTACK_WORDS = re.compile(r"\battack(?:s|ed)?\b|\brockets?\b|\bdrones?\b|\bfired\b|"
+                           r"\blaunched\b|\btargeted\b", re.IGNORECASE)
+
+
+def sentence_category(sentence: str) -> str | None:
+    """Whether a sentence speaks of an attack on US forces or a strike on militants."""
+    if _ON_US.search(sentence) and _ATTACK_WORDS.search(sentence):
+        return ATTACK
+    if _STRIKE_WORDS.search(sentence):
+        return STRIKE
+    if _ATTACK_WORDS.search(sentence):
+        return ATTACK
+    return None
 
 
 def sentences(text: str) -> list[str]:
@@ -180,6 +197,21 @@ class DateFound:
         return list(pd.date_range(self.first, self.last))
 
 
+_PART_OF = re.compile(rf"\b(?P<part>early|mid|late)[- ](?:(?P<month>{_MONTH})\b\.?(?:\s+"
+                      rf"(?P<year>\d{{4}}))?|(?P<only_year>\d{{4}})\b)", re.IGNORECASE)
+
+
+def _part_of(m: re.Match, published: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """'late 2023' (September to December), 'early February' (its first ten days)."""
+    part = m.group("part").lower()
+    if m.group("only_year"):
+        year = int(m.group("only_year"))
+        first_month = {"early": 1, "mid": 5, "late": 9}[part]
+        first = pd.Timestamp(year=year, month=first_month, day=1)
+        return first, first + pd.DateOffset(months=4) - pd.Timedelta(days=1)
+    return _period(m.group(0), published)
+
+
 def _written_meaning(year_given: bool, when: pd.Timestamp, published: pd.Timestamp) -> str:
     if year_given:
         return "the date written"
@@ -209,6 +241,15 @@ def find_dates(sentence: str, published: pd.Timestamp) -> list[DateFound]:
         found.append(DateFound(m.span(), m.group(0), when, when,
                                _written_meaning(bool(year), when, published),
                                said=said(*m.span())))
+    for m in _PART_OF.finditer(sentence):
+        if any(m.start() < f.span[1] and f.span[0] < m.end() for f in found):
+            continue
+        span = _part_of(m, published)
+        if span is not None:
+            since = bool(re.search(r"\bsince\s+$", sentence[max(0, m.start() - 7):m.start()]))
+            found.append(DateFound(m.span(), m.group(0), *span, "the part of the month or year "
+                                   "written (early: first third, mid: second, late: last; our "
+                                   "reading)", loose=since))
     for span, phrase in relative_dates.find(sentence):
         if any(span[0] < f.span[1] and f.span[0] < span[1] for f in found):
             continue
@@ -282,13 +323,14 @@ def classify(what: str, sentence: str, after: str = "", before: str = "") -> str
     if re.search(r"\b(?:air)?strikes?\b", w):
         return "strikes"
     if re.search(r"\b(?:bases|sites|targets|facilities|positions)\b", w):
-        militia = _MILITIA_SPEAKS.search(sentence) or re.search(r"militia|resistance", s)
-        return "strikes" if _US_ACTOR.search(before + " " + sentence) and not militia \
-            and not re.search(r"\bbases\b", w) else "attacks"
-    if re.search(r"\b(?:rockets|drones|missiles)\b", w):
+        strike = sentence_category(sentence) == STRIKE and not _MILITIA_SPEAKS.search(sentence)
+        return "strikes" if strike and not re.search(r"\bbases\b", w) else "attacks"
+    if re.search(r"\b(?:rockets|drones|missiles)\b|\b(?:mortar|rocket|artillery) rounds\b", w):
         return "projectiles"
     if "casualt" in w and _US_PEOPLE.search(s):
         return "us_injured"
+    if "casualt" in w and sentence_category(sentence) == STRIKE:
+        return "militants_casualties"
     others = re.fullmatch(r"(?:\w+\s+)?(?:others|people|more|killed|injured|wounded)", w)
     if _MILITANTS.search(w) and not _US_PEOPLE.search(w):
         return "militants_killed" if verb == "killed" else "other"
@@ -296,6 +338,56 @@ def classify(what: str, sentence: str, after: str = "", before: str = "") -> str
     if us and verb:
         return "us_killed" if verb == "killed" else "us_injured"
     return "other"
+
+
+# Places named only as a reference point ("south of Baghdad", "its frontier with Syria") or inside a group's name ("the Islamic Resistance in Iraq") are not where
+# something happened.
+_REFERENCE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+    r"(?:border|frontier|boundary)\s+with|bordering|borders)\s+(?:the\s+)?"
+    r"(?P<ref>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b(?!['’]s)"
+    r"|(?<=Islamic Resistance) in Iraq\b")
+
+
+def where_text(sentence: str) -> str:
+    """The sentence with reference points and group names blanked, so what is left names
+    where things happened."""
+    def blank(m: re.Match) -> str:
+        if m.group("ref") is None:
+            return " " * (m.end() - m.start())
+        start = m.start("ref") - m.start()
+        return m.group(0)[:start] + " " * len(m.group("ref"))
+    return _REFERENCE.sub(blank, sentence)
+
+
+def _normalised(sentence: str, places: pd.DataFrame) -> str:
+    """'Baghdad airport' as the gazetteer's 'Baghdad International Airport', 'the US embassy
+    in Baghdad' as 'US Embassy Baghdad', where the gazetteer holds such a name."""
+    aliases = {a.strip().lower() for names in places["aliases"] for a in names.split("|")}
+
+    def airport(m: re.Match) -> str:
+        full = f"{m.group(1)} International Airport"
+        return full if full.lower() in aliases else m.group(0)
+
+    embassies = [a for a in aliases if a.startswith("us embassy ")]
+
+    def embassy(m: re.Match) -> str:
+        if m.group(1):
+            full = f"US Embassy {m.group(1)}"
+            return full if full.lower() in aliases else m.group(0)
+        return "US Embassy " + embassies[0][len("us embassy "):].title() \
+            if len(embassies) == 1 else m.group(0)
+
+    sentence = re.sub(r"\b([A-Z][a-z]+) (?:airport|International Airport)\b", airport, sentence)
+    return re.sub(r"\b(?:the\s+)?(?:U\.?S\.?|American)\s+[Ee]mbassy(?:\s+in\s+([A-Z][a-z]+))?",
+                  embassy, sentence)
+
+
+def places_named(sentence: str, places: pd.DataFrame) -> tuple[str, ...]:
+    """Gazetteer places where the sentence says something happened (not its reference
+    points)."""
+    return tuple(dict.fromkeys(find_places(where_text(_normalised(sentence, places)),
+                                           places)["place"]))
 
 
 def regions_named(sentence: str, places: pd.DataFrame) -> tuple[str, ...]:
@@ -391,19 +483,26 @@ def _splits(sentence: str, masked: str, **anchors) -> tuple[list[Mention], list[
     return found, spans
 
 
+# A sentence that names no place but refers back to one ("the compound was hit").
+_SAME_PLACE = re.compile(r"\b(?:the|that) (?:compound|base|embassy|air ?base|site|facility|"
+                         r"camp|garrison|outpost)\b", re.IGNORECASE)
+
+
 def find_numbers(text: str, published: pd.Timestamp | None = None,
                  places: pd.DataFrame | None = None) -> list[Mention]:
     """Every number followed by what it counts, with its qualifier ('over', 'at least'), and
     the dates, places, regions and weapons its sentence names."""
     published = published if published is not None else pd.Timestamp.today().normalize()
     found = []
+    last_named: tuple[str, ...] = ()
     for sentence in sentences(drop_dateline(text)):
         dated = find_dates(sentence, published)
         masked = _mask(sentence, [d.span for d in dated])
-        named = tuple(dict.fromkeys(find_places(sentence, places)["place"])) \
-            if places is not None else ()
-        regions = regions_named(_ACTOR_WITH_COUNTRY.sub("", sentence), places) \
-            if places is not None else ()
+        named = places_named(sentence, places) if places is not None else ()
+        if not named and _SAME_PLACE.search(sentence):
+            named = last_named  # "the compound", "the base": the place named just before
+        last_named = named or last_named
+        regions = regions_named(where_text(sentence), places) if places is not None else ()
         kind, monitor = kind_of_count(sentence)
         days = tuple(sorted({d for f in dated if not f.loose and not f.said for d in f.days}))
         anchors = {"dates": days, "places": named, "regions": regions,
@@ -430,6 +529,8 @@ def find_numbers(text: str, published: pd.Timestamp | None = None,
             what = re.sub(r"\s+", " ", sentence[m.start("what"):m.end("what")]).strip()
             if re.search(rf"\b(?:{_NUMBER})\b", what, re.IGNORECASE):
                 continue  # "three of the five people": the second number is the count
+            if re.match(r"one\s+of\s+the\b", masked[m.start("number"):], re.IGNORECASE):
+                continue  # "one of the sites": which one, not how many
             following = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
             previous = matches[i - 1].end() if i else 0
             after = sentence[m.end():min(following, m.end() + 40)]
