@@ -12,7 +12,7 @@ from analysis.inputs.problems import DataError, Problem
 
 def _kind(path: Path) -> str:
     name = path.name
-    for kind in ("events", "places", "tallies", "articles", "phases"):
+    for kind in ("events", "places", "tallies", "articles", "phases", "toll_statements"):
         if name.startswith(kind):
             return kind
     from analysis.inputs.acled import is_acled
@@ -40,6 +40,8 @@ def check_file(path: Path, place_keys: set[str] | None) -> list[Problem]:
                 curated.load_articles(path)
             elif kind == "phases":
                 curated.load_phases(path)
+            elif kind == "toll_statements":
+                curated.load_toll_statements(path)
             elif kind == "acled":
                 from analysis.inputs.acled import load_acled
 
@@ -47,7 +49,8 @@ def check_file(path: Path, place_keys: set[str] | None) -> list[Problem]:
             else:
                 return [Problem(str(path), None, "(file)", path.name,
                                 "a file named events*.csv, places*.csv, tallies*.csv, "
-                                "phases*.csv, articles*.csv or an ACLED export")]
+                                "phases*.csv, toll_statements*.csv, articles*.csv or an "
+                                "ACLED export")]
             problems: list[Problem] = []
         except DataError as err:
             problems = list(err.problems)
@@ -60,7 +63,7 @@ def validate_files(files: list[Path]) -> int:
     if not files:
         files = [paths.DATA_DIR / paths.PLACES_FILE, paths.DATA_DIR / paths.EVENTS_FILE,
                  paths.DATA_DIR / paths.TALLIES_FILE, paths.DATA_DIR / paths.PHASES_FILE,
-                 paths.SEEDS_DIR / paths.ARTICLES_FILE]
+                 paths.DATA_DIR / paths.TOLLS_FILE, paths.SEEDS_DIR / paths.ARTICLES_FILE]
     place_keys = None
     places = [f for f in files if _kind(f) == "places"]
     sibling = [f.parent / paths.PLACES_FILE for f in files if _kind(f) == "events"]
