@@ -115,9 +115,9 @@ class CheckError(RuntimeError):
 
 def _first_line(path: Path) -> str:
     from analysis.inputs.seed_articles import read_article_file
+    from analysis.measures.article_check import default_title
 
-    text = read_article_file(path)
-    return next((line.strip()[:120] for line in text.splitlines() if line.strip()), path.name)
+    return default_title(read_article_file(path)) or path.name
 
 
 def check_out(out: Path, data: Path | None) -> None:

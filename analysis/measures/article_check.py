@@ -92,4 +92,13 @@ class ArticleCheck:
         return mentions.find_actors(self.text)
 
 
-__all__ = ["ArticleCheck"]
+def default_title(text: str, longest: int = 100) -> str:
+    """A title for an article given without one: its first sentence, without the dateline,
+    cut at a word within ``longest`` characters."""
+    first = next(iter(mentions.sentences(mentions.drop_dateline(text))), "").strip()
+    if len(first) <= longest:
+        return first
+    return first[:longest].rsplit(" ", 1)[0] + " …"
+
+
+__all__ = ["ArticleCheck", "default_title"]

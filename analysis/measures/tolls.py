@@ -53,11 +53,14 @@ def as_of(tolls: pd.DataFrame, event_id: str, measure: str, day: pd.Timestamp
 
 
 def describe(rows: pd.DataFrame) -> str:
-    """'40 (30 Jan 2024, Pentagon ...); 47 (date not known, ...)' for context."""
+    """'30 (date not known); 40 (30 Jan 2024, 3 sources); 47 (date not known, 2 sources)'
+    for context (who said each is in the report's table of statements)."""
     parts = []
-    for r in rows.itertuples(index=False):
-        when = f"{r.stated_on:%-d %b %Y}" if pd.notna(r.stated_on) else "date not known"
-        parts.append(f"{int(r.value)} ({when}, {r.speaker})")
+    keys = rows.assign(day=rows["stated_on"].map(
+        lambda d: f"{d:%-d %b %Y}" if pd.notna(d) else "date not known"))
+    for (value, day), group in keys.groupby(["value", "day"], sort=False):
+        many = f", {len(group)} sources" if len(group) > 1 else ""
+        parts.append(f"{int(value)} ({day}{many})")
     return "; ".join(parts)
 
 

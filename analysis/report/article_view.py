@@ -10,7 +10,7 @@ import pandas as pd
 from analysis.inputs.curated import Dataset
 from analysis.inputs.seed_articles import article_text, load_seed_articles
 from analysis.measures import claims, mentions
-from analysis.measures.article_check import ArticleCheck
+from analysis.measures.article_check import ArticleCheck, default_title
 from analysis.report.html import Html, bullet_list, esc, format_date, hints, link, table
 from analysis.report.parameters import unknown_value
 
@@ -41,8 +41,7 @@ class ArticleView:
     def from_text(cls, dataset: Dataset, text: str, published: pd.Timestamp,
                   title: str | None = None, outlet: str = "", url: str = "") -> ArticleView:
         """Any article's text (``python -m analysis check``), not one of seeds/."""
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        article = pd.Series({"id": "", "title": title or first[:120], "outlet": outlet,
+        article = pd.Series({"id": "", "title": title or default_title(text), "outlet": outlet,
                              "published": published, "url": url, "file": ""})
         return cls(dataset, article, text)
 
@@ -134,8 +133,10 @@ class ArticleView:
 
     def title_block(self) -> Html:
         """The H1 naming the article this report puts into context."""
+        where = f"{self.article['outlet']}, published" if self.article["outlet"] else \
+            "Published"
         return Html(f"<h1>In context: {esc(self.article['title'])}</h1>"
-                    f'<p class="currency">{esc(self.article["outlet"])}, published '
+                    f'<p class="currency">{esc(where)} '
                     f"{esc(format_date(self.published))}; checked against the data as it stood "
                     "that day.</p>")
 

@@ -170,3 +170,14 @@ def test_an_article_naming_iraq_describes_only_its_own_event():
     assert list(view.matched()["event_id"]) == ["2026-03-16-iraq-syria-border-unspecified-1"]
     assert {"2026-03-14-baghdad-embassy-1", "2026-03-15-victory-base-1"} <= set(
         view.context()["event_id"])
+
+
+@pytest.mark.parametrize("article", SEEDS)
+def test_a_disputed_verdict_is_never_beside_sources_that_agree(claims_by_article, article):
+    """Where a claim is disputed, the toll section shows what the sources said (statements
+    over time or the rows' disputes); it never says the sources agree."""
+    view = entry.article(article)
+    shown = view.toll_sources(view.matched(), claims_by_article[article]).markup
+    assert "agree" not in shown
+    if (claims_by_article[article]["verdict"] == DISPUTED).any():
+        assert "<table" in shown or "disputed claims rest on the ranges" in shown
