@@ -21,12 +21,22 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.inputs.vocabulary import ATTACK, STRIKE
+from analysis.inputs.vocabulary import ATTACK
 from analysis.measures import counting, stated_counts, tolls
-from analysis.measures.mentions import (APPROXIMATE, LOWER_BOUND, MONITOR_WORDS, Mention,
-                                        find_dates, find_numbers, places_named, regions_named,
-                                        sentence_category, sentences, weapons_named,
-                                        where_text)
+from analysis.measures.mentions import (
+    APPROXIMATE,
+    LOWER_BOUND,
+    MONITOR_WORDS,
+    Mention,
+    find_dates,
+    find_numbers,
+    places_named,
+    regions_named,
+    sentence_category,
+    sentences,
+    weapons_named,
+    where_text,
+)
 
 SUPPORTED, CONTRADICTED, DISPUTED, CANNOT = (
     "supported", "contradicted", "disputed among sources", "cannot check")

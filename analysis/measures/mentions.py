@@ -340,8 +340,8 @@ def classify(what: str, sentence: str, after: str = "", before: str = "") -> str
     return "other"
 
 
-# Places named only as a reference point ("south of Baghdad", "its frontier with Syria") or inside a group's name ("the Islamic Resistance in Iraq") are not where
-# something happened.
+# Places named only as a reference point ("south of Baghdad", "its frontier with Syria") or
+# inside a group's name ("the Islamic Resistance in Iraq") are not where something happened.
 _REFERENCE = re.compile(
     r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
     r"(?:border|frontier|boundary)\s+with|bordering|borders)\s+(?:the\s+)?"

@@ -290,3 +290,15 @@ def test_an_event_is_described_by_its_date_and_a_detail(data):
     events = data.events[data.events["event_date"] <= when]
     matched = claims.matched_events(events, data.places, text, when, "")
     assert list(matched["event_id"]) == ["2024-01-28-tower-22-1"]
+
+
+def test_a_place_mismatch_is_said(data):
+    """The sentence names al-Tanf, where nothing happened that day; the one event the
+    article describes (the airport base) is held against the claim, and the note says the
+    places differ."""
+    text = ("Drones were aimed at the base at Baghdad airport on Friday. At al-Tanf, four "
+            "drones were launched on Friday, a militia said.")
+    row = _one(_claims(data, text, "2026-03-06"), "drones, rockets or missiles", 4)
+    assert row["verdict"] == SUPPORTED, row
+    assert ("the sentence names al-tanf; the event the article describes, "
+            "2026-03-06-victory-base-1, is at Victory Base") in row["notes"]
