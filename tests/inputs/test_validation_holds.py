@@ -206,7 +206,8 @@ SEED_CASES = {
          "characters"]),
     "article file is a folder": (
         lambda s: (_article(s).unlink(), _article(s).mkdir()),
-        ["articles.csv:2: file: '000_e364a53eef6eade5.txt': a file that exists in {seeds}"]),
+        ["articles.csv:2: file: '000_e364a53eef6eade5.txt': a regular file inside {seeds} "
+         "(this is not a regular file)"]),
     "title with ESC": (
         lambda s: _articles_row(s, "Air strikes killed", "Air strikes\x1b killed"),
         ["articles.csv:2: title: 'Air strikes\\x1b killed 19 terrorists from the Islamic "
