@@ -96,6 +96,21 @@ DESCRIPTIONS = {
         "counts": ("string", "What the count includes, in a few words: targets, region, "
                              "period, whether Iran's own strikes are in it (reports show it)."),
     },
+    "toll_statements": {
+        "event_id": ("string", "The event (events.csv) whose toll was stated."),
+        "measure": ("string", "The events.csv count stated: us_killed, us_injured or "
+                              "killed."),
+        "value": ("integer", "The figure as stated ('more than 40' is 40, a floor: the note "
+                             "says so). Blank: the source gave no number ('several')."),
+        "stated_on": ("date", "When it was said or published; blank if unknown (then never "
+                              "used to check an article)."),
+        "replaces_earlier": ("string", "'yes' where the figure replaces the earlier ones (an "
+                                       "update, a correction); blank where it stands beside "
+                                       "them (another source)."),
+        "speaker": ("string", "Who stated it; relays are written 'X (via Y)'."),
+        "source": ("string", "URL of the page read."),
+        "note": ("string", "The words of the source, what the figure covers, doubts."),
+    },
     "phases": {
         "name": ("string", "The phase's name, as reports show it."),
         "start": ("date", "First day."),
@@ -108,15 +123,18 @@ ENUMS = {("events", "date_precision"): V.DATE_PRECISIONS, ("events", "category")
          ("events", "attribution"): V.ATTRIBUTIONS, ("events", "weapon"): V.WEAPONS,
          ("places", "kind"): V.PLACE_KINDS, ("places", "country"): V.COUNTRIES,
          ("places", "precision"): V.PRECISIONS,
-         ("tallies", "kind"): V.TALLY_KINDS, ("tallies", "source_kind"): V.SOURCE_KINDS}
+         ("tallies", "kind"): V.TALLY_KINDS, ("tallies", "source_kind"): V.SOURCE_KINDS,
+         ("toll_statements", "measure"): V.TOLL_MEASURES,
+         ("toll_statements", "replaces_earlier"): ("yes",)}
 COLUMNS = {"events": V.EVENT_COLUMNS, "places": V.PLACE_COLUMNS, "tallies": V.TALLY_COLUMNS,
-           "phases": V.PHASE_COLUMNS}
+           "phases": V.PHASE_COLUMNS, "toll_statements": V.TOLL_COLUMNS}
 REQUIRED = {"events": {"event_id", "event_date", "date_precision", "category", "actor",
                        "attribution", "target", "weapon", "place", "description", "sources"},
             "places": {"place", "aliases", "kind", "country", "latitude", "longitude",
                        "precision", "source"},
             "tallies": {"kind", "as_of", "speaker", "source", "source_kind", "counts"},
-            "phases": {"name", "start", "summary", "sources"}}
+            "phases": {"name", "start", "summary", "sources"},
+            "toll_statements": {"event_id", "measure", "speaker", "source"}}
 PATTERNS = {("events", "sources"): URL_LIST, ("phases", "sources"): URL_LIST,
             ("places", "us_presence_start"): PARTIAL_DATE,
             ("places", "us_presence_end"): PARTIAL_DATE}
@@ -148,11 +166,16 @@ def package(searched_on: str, version: str, reach: str | None, created: str) -> 
         resources.append({
             "name": name, "path": f"{name}.csv", "format": "csv", "encoding": "utf-8",
             "schema": {"fields": [field(name, c) for c in columns],
-                       **({"primaryKey": [columns[0]]} if name != "tallies" else {}),
+                       **({"primaryKey": [columns[0]]}
+                          if name not in ("tallies", "toll_statements") else {}),
                        **({"foreignKeys": [{"fields": ["place"],
                                             "reference": {"resource": "places",
                                                           "fields": ["place"]}}]}
                           if name == "events" else {}),
+                       **({"foreignKeys": [{"fields": ["event_id"],
+                                            "reference": {"resource": "events",
+                                                          "fields": ["event_id"]}}]}
+                          if name == "toll_statements" else {}),
                        "missingValues": [""]},
         })
     return {

@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis build | coverage | validate | update``."""
+"""Command line: ``python -m analysis build | check | coverage | validate | update``."""
 
 from __future__ import annotations
 
@@ -62,6 +62,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="per-cell timeout in seconds")
     b.add_argument("--param", "-p", action="append", type=_parse_parameter, default=[],
                    metavar="NAME=VALUE", help="override a parameter in every report")
+
+    k = sub.add_parser("check", help="put any article in context: its claims and verdicts "
+                       "as the data stood on its date")
+    k.add_argument("article", metavar="ARTICLE.txt",
+                   help="a UTF-8 text file, or - for standard input")
+    k.add_argument("--published", required=True, metavar="YYYY-MM-DD",
+                   help="the article's publication date")
+    k.add_argument("--title", default=None, help="the article's title (default: its first line)")
+    k.add_argument("--out", type=Path, default=None, metavar="FILE.html",
+                   help="also write the article report (self-contained HTML)")
+    k.add_argument("--data", type=Path, default=None,
+                   help="data folder, or an ACLED export CSV")
 
     c = sub.add_parser("coverage", help="documented incidents vs official tallies")
     c.add_argument("--data", type=Path, default=paths.DATA_DIR)
@@ -135,6 +147,15 @@ def _run(args: argparse.Namespace) -> int:
                         for w in caught:
                             print(w.message, file=sys.stderr)
             except BuildError as err:
+                print(f"error: {err}", file=sys.stderr)
+                return 2
+        if args.command == "check":
+            from analysis.cli.check import CheckError, run_check
+
+            try:
+                return run_check(args.article, args.published, args.title, args.out,
+                                 args.data)
+            except CheckError as err:
                 print(f"error: {err}", file=sys.stderr)
                 return 2
         if args.command == "coverage":

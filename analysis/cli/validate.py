@@ -43,6 +43,8 @@ def check_file(path: Path, place_keys: set[str] | None) -> list[Problem]:
                 curated.load_articles(path)
             elif kind == "phases":
                 curated.load_phases(path)
+            elif kind == "toll_statements":
+                curated.load_toll_statements(path)
             else:
                 from analysis.inputs.acled import load_acled
 
@@ -59,7 +61,7 @@ def validate_files(files: list[Path]) -> int:
     if not files:
         files = [paths.DATA_DIR / paths.PLACES_FILE, paths.DATA_DIR / paths.EVENTS_FILE,
                  paths.DATA_DIR / paths.TALLIES_FILE, paths.DATA_DIR / paths.PHASES_FILE,
-                 paths.SEEDS_DIR / paths.ARTICLES_FILE]
+                 paths.DATA_DIR / paths.TOLLS_FILE, paths.SEEDS_DIR / paths.ARTICLES_FILE]
     place_keys = None
     places = [f for f in files if _kind(f) == "places"]
     sibling = [f.parent / paths.PLACES_FILE for f in files if _kind(f) == "events"]

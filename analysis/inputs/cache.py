@@ -27,7 +27,7 @@ from analysis.inputs.problems import DataWarning
 
 CACHE_DIR = paths.PROJECT_ROOT / ".cache" / "datasets"
 _PHASES = paths.DATA_DIR / paths.PHASES_FILE  # the project's; every export is split by them
-_PARTS = ("events", "places", "tallies", "phases")
+_PARTS = ("events", "places", "tallies", "phases", "tolls")
 _WARNINGS = "warnings.json"
 
 
@@ -98,10 +98,10 @@ def cached(data: Path, load: Callable[[], Dataset], cache_dir: Path = CACHE_DIR)
     if (folder / "complete").exists():
         try:
             meta = json.loads((folder / "meta.json").read_text())
-            dataset = Dataset(*(pd.read_parquet(folder / f"{part}.parquet")
-                                for part in _PARTS),
-                              Package.from_json(meta["package"]) if meta.get("package")
-                              else None)
+            dataset = Dataset(**{part: pd.read_parquet(folder / f"{part}.parquet")
+                                 for part in _PARTS},
+                              package=Package.from_json(meta["package"])
+                              if meta.get("package") else None)
             _warn(json.loads((folder / _WARNINGS).read_text(encoding="utf-8")), data)
             return dataset
         except Exception:  # a damaged cache entry is rebuilt, never trusted

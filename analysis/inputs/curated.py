@@ -7,7 +7,7 @@ I/O lives here and nowhere else in the counting code. Every failure becomes a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -21,7 +21,7 @@ from analysis.inputs.safe_paths import problem_with
 
 __all__ = [
     "DataError", "Dataset", "load_dataset", "load_events", "load_places", "load_tallies",
-    "load_articles", "load_phases", "validate_frame",
+    "load_articles", "load_phases", "load_toll_statements", "validate_frame",
 ]
 
 
@@ -120,6 +120,38 @@ def load_tallies(path: Path, today: dt.date | None = None) -> pd.DataFrame:
         frame[c] = pd.to_datetime(frame[c], format="%Y-%m-%d")
     frame = _counts(frame, V.TALLY_COUNT_COLUMNS)
     return frame.sort_values(["as_of", "stated_on", "kind"], kind="stable").reset_index(drop=True)
+
+
+def empty_toll_statements() -> pd.DataFrame:
+    """No toll statements: an ACLED export, or a data folder without the file."""
+    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in V.TOLL_COLUMNS})
+    return frame.astype({"value": "Int64", "stated_on": "datetime64[ns]"})
+
+
+def load_toll_statements(path: Path, event_ids: set[str] | None = None,
+                         today: dt.date | None = None) -> pd.DataFrame:
+    """Each figure an event's toll was stated as, in file order (the order the figures were
+    stated: rows of one event and measure with dates must not go back in time)."""
+    from analysis.inputs.schemas import toll_statements_schema
+
+    frame = read_table(path, V.TOLL_COLUMNS)
+    label = file_label(path)
+    validate_frame(frame, toll_statements_schema(event_ids, _today(today)), label)
+    problems = []
+    dated = frame[frame["stated_on"] != ""]
+    for _, group in dated.groupby(["event_id", "measure"], sort=False):
+        previous = ""
+        for i, day in group["stated_on"].items():
+            if day < previous:
+                problems.append(Problem(label, int(i), "stated_on", day, f"a date on or after "
+                                        f"{previous}, the date of this event's previous "
+                                        "statement (rows are in the order stated)"))
+            previous = max(previous, day)
+    if problems:
+        raise DataError(problems)
+    frame["stated_on"] = pd.to_datetime(frame["stated_on"].replace("", None), format="%Y-%m-%d")
+    frame = _counts(frame, ("value",))
+    return frame.reset_index(drop=True)
 
 
 # A long feature runs to about 60,000 characters; anything far beyond is not an article.
@@ -285,6 +317,8 @@ class Dataset:
         """How far the searched sources reach (the newest available page of the outlets
         searched): after it nothing can be known from them, "no data", never zero."""
         return self.package.reach if self.package else None
+    # Each figure an event's toll was stated as, and when (toll_statements.csv).
+    tolls: pd.DataFrame = field(default_factory=empty_toll_statements)
 
     @property
     def current_to(self) -> pd.Timestamp:
@@ -312,8 +346,11 @@ def load_dataset(data_dir: Path | str | None = None, today: dt.date | None = Non
     phases = load_phases(folder / paths.PHASES_FILE, today)
     check_phases_cover(events, phases, events_file)
     check_coordinates(places, folder, file_label(folder / paths.PLACES_FILE))
+    tolls_file = folder / paths.TOLLS_FILE
+    tolls = load_toll_statements(tolls_file, set(events["event_id"]), today) \
+        if tolls_file.exists() else empty_toll_statements()
     return Dataset(join_places(events, places), places, tallies, phases,
-                   load_package(folder / paths.PACKAGE_FILE, today))
+                   load_package(folder / paths.PACKAGE_FILE, today), tolls=tolls)
 
 
 def check_coordinates(places: pd.DataFrame, folder: Path, file: str) -> None:

@@ -24,7 +24,8 @@ ACLED_MARKERS = frozenset({"event_id_cnty", "event_id_no_cnty", "data_id", "even
                            "inter2", "interaction", "disorder_type", "geo_precision",
                            "time_precision", "source_scale", "fatalities"})
 CURATED = {"events": V.EVENT_COLUMNS, "places": V.PLACE_COLUMNS, "tallies": V.TALLY_COLUMNS,
-           "phases": V.PHASE_COLUMNS, "articles": V.ARTICLE_COLUMNS}
+           "phases": V.PHASE_COLUMNS, "articles": V.ARTICLE_COLUMNS,
+           "toll_statements": V.TOLL_COLUMNS}
 AGGREGATE = ("an ACLED event-level export (one row per event); this is an ACLED aggregate "
              "(events and fatalities counted per {unit} and area), which names no actors, "
              "sites or dates of single events: export event-level data from ACLED instead")

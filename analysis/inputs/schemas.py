@@ -237,6 +237,25 @@ def tallies_schema(today: dt.date) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, strict=False, name="tallies")
 
 
+def toll_statements_schema(event_ids: set[str] | None, today: dt.date) -> pa.DataFrameSchema:
+    """Schema of data/toll_statements.csv: each figure an event's toll was stated as, when
+    and by whom; ``event_ids`` are events.csv's ids (None: no check)."""
+    event_check = (_one_of(event_ids, "an event_id of events.csv:") if event_ids is not None
+                   else _required("an event_id"))
+    columns = {
+        "event_id": _text(event_check, max_length=100),
+        "measure": _text(_one_of(V.TOLL_MEASURES, "the count column stated, one of")),
+        "value": _text(_count("blank (no number stated) or a whole number >= 0")),
+        "stated_on": _text(_date_between(V.EARLIEST_DATE, today, blank_ok=True)),
+        "replaces_earlier": _text(_one_of(("", "yes"), "blank, or 'yes' where the figure "
+                                          "replaces the earlier ones (raised, lowered); one of")),
+        "speaker": _text(_required("who stated the figure"), max_length=300),
+        "source": _text(_matches(_URL, "an http(s) URL")),
+        "note": _text(max_length=4_000, multiline=True),
+    }
+    return pa.DataFrameSchema(columns, strict=False, name="toll_statements")
+
+
 def articles_schema(today: dt.date) -> pa.DataFrameSchema:
     """Schema of seeds/articles.csv."""
     columns = {

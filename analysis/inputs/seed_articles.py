@@ -27,3 +27,19 @@ def article_text(article: pd.Series, folder: Path | None = None) -> str:
     folder = folder or paths.SEEDS_DIR
     path = regular_file_inside(folder / article["file"], folder)
     return read_text(path, empty="the article's text (this file is blank)")
+
+
+def read_article_file(path: Path) -> str:
+    """Any article a user names (``python -m analysis check``): a regular file of UTF-8 text,
+    checked as seed articles are (not blank, not too long, no control characters). It may be
+    anywhere: the user chose it."""
+    from analysis.inputs.csv_text import read_text
+    from analysis.inputs.curated import article_text_problems
+    from analysis.inputs.problems import DataError, Problem
+
+    if path.exists() and not path.is_file():
+        raise DataError([Problem(str(path), None, "(file)", str(path), "a text file")])
+    problems = article_text_problems(path)
+    if problems:
+        raise DataError(problems)
+    return read_text(path, empty="the article's text (this file is blank)")

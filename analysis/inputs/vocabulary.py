@@ -55,3 +55,9 @@ TALLY_COLUMNS = (
 )
 TALLY_COUNT_COLUMNS = ("total", "iraq", "syria", "jordan", "us_injured", "us_killed")
 ARTICLE_COLUMNS = ("id", "file", "published", "outlet", "title", "url")
+# data/toll_statements.csv: one event's toll as stated over time (Tower 22: 34, then 40,
+# then 47 injured), so a claim is held against the figure known on its article's day.
+TOLL_COLUMNS = ("event_id", "measure", "value", "stated_on", "replaces_earlier", "speaker",
+                "source", "note")
+# The events.csv count column each statement states.
+TOLL_MEASURES = ("us_killed", "us_injured", "killed")

@@ -9,6 +9,7 @@ from analysis.inputs import data_source
 from analysis.inputs.problems import DataWarning
 from analysis.inputs.vocabulary import REPORT_START
 from analysis.report.html import setup_notebook
+from analysis.report.parameters import ParameterError
 from analysis.report.scope import Scope
 from analysis.report.view import ReportView
 
@@ -44,9 +45,38 @@ def view(scope: Scope) -> ReportView:
     return ReportView(scope)
 
 
-def article(article_id: str, data_path: str | Path | None = None):
-    """A seed article put into context as of its publication date."""
+def article(article_id: str | None, data_path: str | Path | None = None,
+            article_file: str | Path | None = None, published: str | None = None,
+            title: str | None = None):
+    """A seed article put into context as of its publication date; or, given
+    ``article_file`` and ``published``, any article's text (``python -m analysis check``)."""
     from analysis.report.article_view import ArticleView
 
     setup_notebook()
-    return ArticleView.open(load_any(data_path), article_id)
+    if article_file is None:
+        if article_id is None:
+            raise ParameterError("article_id: None: expected a seed article id, or give "
+                                 "article_file and published")
+        return ArticleView.open(load_any(data_path), article_id)
+    return _view_of_file(Path(article_file), published, title, data_path)
+
+
+def _view_of_file(path: Path, published: str | None, title: str | None,
+                  data_path: str | Path | None):
+    import pandas as pd
+
+    from analysis.inputs.seed_articles import read_article_file
+    from analysis.report.article_view import ArticleView
+    from analysis.report.parameters import parse_date
+
+    day = parse_date("published", published, allow_none=False)
+    text = read_article_file(path)
+    return ArticleView.from_text(load_any(data_path), text, pd.Timestamp(day), title)
+
+
+def check(article_file: str | Path, published: str, title: str | None = None,
+          data_path: str | Path | None = None):
+    """The claims of any article (a UTF-8 text file) with their verdicts, as a DataFrame:
+    ``entry.check("story.txt", "2024-01-29")`` in a notebook gives what ``python -m analysis
+    check story.txt --published 2024-01-29`` prints."""
+    return _view_of_file(Path(article_file), published, title, data_path).claims()

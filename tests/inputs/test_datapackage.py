@@ -26,7 +26,8 @@ def _resource(name: str) -> dict:
 
 def _pandera(name: str):
     return {"events": schemas.events_schema(None, TODAY), "places": schemas.places_schema(),
-            "tallies": schemas.tallies_schema(TODAY), "phases": schemas.phases_schema(TODAY)}[name]
+            "tallies": schemas.tallies_schema(TODAY), "phases": schemas.phases_schema(TODAY),
+            "toll_statements": schemas.toll_statements_schema(None, TODAY)}[name]
 
 
 def test_frictionless_finds_the_package_and_every_row_valid():
@@ -37,19 +38,20 @@ def test_frictionless_finds_the_package_and_every_row_valid():
     assert report.valid, problems[:10]
 
 
-@pytest.mark.parametrize("name", ["events", "places", "tallies", "phases"])
+@pytest.mark.parametrize("name", ["events", "places", "tallies", "phases", "toll_statements"])
 def test_fields_are_the_pandera_schema_columns_in_file_order(name):
     fields = [f["name"] for f in _resource(name)["schema"]["fields"]]
     assert set(fields) == set(_pandera(name).columns), name
     assert tuple(fields) == {"events": V.EVENT_COLUMNS, "places": V.PLACE_COLUMNS,
-                             "tallies": V.TALLY_COLUMNS, "phases": V.PHASE_COLUMNS}[name]
+                             "tallies": V.TALLY_COLUMNS, "phases": V.PHASE_COLUMNS,
+                             "toll_statements": V.TOLL_COLUMNS}[name]
 
 
 @pytest.mark.parametrize("resource,column,values", [
     ("events", "category", V.CATEGORIES), ("events", "attribution", V.ATTRIBUTIONS),
     ("events", "weapon", V.WEAPONS), ("events", "date_precision", V.DATE_PRECISIONS),
     ("places", "kind", V.PLACE_KINDS), ("places", "country", V.COUNTRIES),
-    ("tallies", "kind", V.TALLY_KINDS)])
+    ("tallies", "kind", V.TALLY_KINDS), ("toll_statements", "measure", V.TOLL_MEASURES)])
 def test_enumerations_match_the_vocabulary(resource, column, values):
     spec = next(f for f in _resource(resource)["schema"]["fields"] if f["name"] == column)
     assert sorted(spec["constraints"]["enum"]) == sorted(values)

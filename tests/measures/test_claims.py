@@ -14,7 +14,8 @@ from analysis.measures.mentions import find_numbers
 def _check(dataset, text: str, published: str) -> pd.DataFrame:
     when = pd.Timestamp(published)
     events = dataset.events[dataset.events["event_date"] <= when]
-    context = claims.Context(events, dataset.tallies, events.iloc[0:0], when)
+    context = claims.Context(events, dataset.tallies, events.iloc[0:0], when,
+                             tolls=dataset.tolls)
     return claims.check_claims(find_numbers(text, when, dataset.places), context)
 
 
@@ -59,9 +60,12 @@ CASES = {
     "attacks since October 7, official count": (
         "There have been more than 5 attacks on US forces since Oct. 7.", "2023-10-26",
         "attacks since", SUPPORTED, "official US count of attacks: 8"),
-    "attacks since October 7, overstated": (
-        "There have been more than 20 attacks on US forces since October 7.", "2023-10-26",
+    "attacks since October 7, understated": (
+        "There have been 3 attacks on US forces since October 7.", "2023-10-26",
         "attacks since", CONTRADICTED, "8 as of 24 Oct 2023"),
+    "attacks since October 7, above a count two days old: it may have grown": (
+        "There have been more than 20 attacks on US forces since October 7.", "2023-10-26",
+        "attacks since", CANNOT, "a running count may have grown since"),
     "attacks since, no count stated yet": (
         "There have been 3 attacks on US forces since October 7.", "2023-10-18",
         "attacks since", CANNOT, "no official US count"),
@@ -76,7 +80,7 @@ CASES = {
         "claimed operations", CANNOT, "no militias' own claimed total"),
     "strikes, same count": (
         "The US carried out 1 strike on Boukamal on Friday.", "2023-10-28", "strikes",
-        SUPPORTED, "1 strike location"),
+        SUPPORTED, "1 strike(s) documented at boukamal"),
     "not a measure the data holds": (
         "The country is home to 2,500 US troops.", "2024-01-29", "other", CANNOT,
         "not a count the dataset holds"),
