@@ -504,10 +504,16 @@ def _first_claim(mention: Mention, ctx: Context, row: dict[str, object]) -> dict
         row["verdict"] = SUPPORTED
         row["data"] = f"{event['event_id']}: no documented attack from {_day(last)} until it" + (
             f"; the previous one: {previous.iloc[0]['event_id']}" if not previous.empty else "")
-    else:
+    elif (between["attribution"] == "confirmed").any():
+        confirmed = between.loc[between["attribution"] == "confirmed", "event_id"]
         row["verdict"] = CONTRADICTED
-        row["data"] = (f"{event['event_id']}: documented attacks after {_day(last)} and before "
-                       f"it: {', '.join(between['event_id'].head(5))}")
+        row["data"] = (f"{event['event_id']}: US-confirmed attacks after {_day(last)} and "
+                       f"before it: {', '.join(confirmed.head(5))}")
+    else:  # the US counted none; others reported some: the sources disagree
+        row["verdict"] = DISPUTED
+        row["data"] = (f"{event['event_id']}: no US-confirmed attack after {_day(last)}, but "
+                       f"{len(between)} reported by others or claimed before it: "
+                       f"{', '.join(between['event_id'].head(5))}")
     return row
 
 

@@ -93,7 +93,7 @@ def data(dataset):
         tallies[c] = pd.to_datetime(tallies[c])
     for c in ("total", "iraq", "syria", "jordan", "us_injured", "us_killed"):
         tallies[c] = tallies.get(c, pd.Series(dtype="Int64")).astype("Int64")
-    text = places.columns.difference(["latitude", "longitude"])
+    text = places.columns.difference(["latitude", "longitude", "source_line"])
     places[text] = places[text].fillna("")
     return dataclasses.replace(dataset, events=joined, tolls=tolls, places=places,
                                tallies=pd.concat([dataset.tallies, tallies], ignore_index=True))
