@@ -48,12 +48,12 @@ class Plan:
 
 
 def make_plan(specs: list, out: Path, data: Path, force: bool,
-              registry: Path = paths.REGISTRY_FILE) -> Plan:
+              registry: Path = paths.REGISTRY_FILE, section: str = "reports") -> Plan:
     """Hash each report's inputs and compare with the manifest of the last build."""
     shared = digest.code_digest() + digest.data_digest(data) + \
         digest.seeds_digest() + str(data.resolve()) + \
         (digest.file_digest(registry) if registry.exists() else "")
-    manifest = read_manifest(out).get("reports", {})
+    manifest = read_manifest(out).get(section, {})
     plan = Plan(specs, {})
     for spec in specs:
         inputs = digest.report_digest(spec.notebook, spec.parameters_json() + spec.title,
@@ -115,6 +115,38 @@ def _held_regions(dataset, counts: dict[str, int]) -> dict[str, int]:
     return {r: n for r, n in counts.items() if r.partition("/")[0] in present}
 
 
+# Workers past this many only wait for a core (each holds a kernel, ~150 MB).
+MAX_JOBS = max(2, 2 * (os.cpu_count() or 1))
+PREVIEWS = "previews"  # the manifest's section for reports built with --param
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What one run of the build was asked to do."""
+
+    out: Path = paths.REPORTS_DIR
+    registry: Path = paths.REGISTRY_FILE
+    data: Path = paths.DATA_DIR
+    only: tuple[str, ...] = ()
+    force: bool = False
+    dry_run: bool = False
+    jobs: int | None = None
+    timeout: int | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def preview(self) -> bool:
+        """A build with --param: its reports are previews, written under their own names,
+        never in place of the reports reports.yml builds."""
+        return bool(self.overrides)
+
+    @property
+    def full(self) -> bool:
+        """Every report reports.yml asks for, as it asks: only such a build may drop
+        reports the registry no longer lists, or record the whole build's fingerprint."""
+        return not self.only and not self.preview
+
+
 def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE,
           data: Path = paths.DATA_DIR, only: list[str] | None = None, force: bool = False,
           dry_run: bool = False, jobs: int | None = None, timeout: int | None = None,
@@ -122,29 +154,39 @@ def build(*, out: Path = paths.REPORTS_DIR, registry: Path = paths.REGISTRY_FILE
     """Build the reports; return the process exit code (0 all good, 1 a report failed)."""
     from analysis.report.parameters import safe_parameters
 
-    overrides = safe_parameters(overrides or {}) or None  # before anything hashes them
-    check_out(out, data, registry)
+    request = BuildRequest(out, registry, data, tuple(only or ()), force, dry_run, jobs,
+                           timeout, safe_parameters(overrides or {}))
+    return run(request, log)
+
+
+def run(request: BuildRequest, log=print) -> int:
+    """Carry out a :class:`BuildRequest` (see :func:`build`)."""
+    out = request.out
+    check_out(out, request.data, request.registry)
     _build_stamp()  # a bad SOURCE_DATE_EPOCH is refused before any work
-    out.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out / LOCK))
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(out / LOCK))
         lock.acquire(timeout=0)
     except Timeout:
         raise BuildError(f"another build is running on {out} (lock {out / LOCK}); "
                          "wait for it to finish and run again") from None
+    except OSError as err:
+        raise BuildError(f"--out {out}: cannot write there ({err.strerror or err}); expected "
+                         "a folder this user can create files in") from None
     try:
         started = time.perf_counter()
         for problem in check_manifest(out)[1]:
             log(f"warning: {out / MANIFEST}: {problem}; ignored (the reports it named are "
                 "rebuilt, no file it names is deleted)")
-        key = plan_key(registry, data, only, overrides)
-        if not force and not dry_run and _unchanged(out, key):
+        key = plan_key(request)
+        if request.full and not request.force and not request.dry_run and \
+                _unchanged(out, key):
             log(f"all up to date ({len(read_manifest(out)['reports'])} reports; "
                 f"checked in {time.perf_counter() - started:.2f}s)")
             return 0
-        code = _build_locked(out, registry, data, only, force, dry_run, jobs, timeout,
-                             overrides, log, started)
-        if code == 0 and not dry_run and not only:
+        code = _build_locked(request, log, started)
+        if code == 0 and not request.dry_run and request.full:
             manifest = read_manifest(out)
             manifest["plan_key"] = key
             write_manifest(out, manifest)
@@ -166,19 +208,21 @@ def check_out(out: Path, data: Path, registry: Path) -> None:
                              "reports only, e.g. reports/")
     if target == paths.PROJECT_ROOT.resolve():
         raise BuildError(f"--out {out}: the project folder; expected e.g. reports/")
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"--out {out}: a file; expected a folder for reports")
 
 
-def plan_key(registry: Path, data: Path, only: list[str] | None,
-             overrides: dict[str, Any] | None) -> str:
+def plan_key(request: BuildRequest) -> str:
     """One hash of every input of the whole build: when it matches the last successful
     full build and every report is in place, there is nothing to do."""
+    registry, data = request.registry, request.data
     notebooks = sorted(registry.parent.glob("*.ipynb"))
     return digest.hashlib.sha256("|".join([
         digest.file_digest(registry) if registry.exists() else "",
         digest.tree_digest(notebooks, registry.parent),
         digest.data_digest(data), digest.seeds_digest(), digest.code_digest(),
-        str(data.resolve()), json.dumps(overrides or {}, sort_keys=True, default=str),
-        json.dumps(sorted(only or [])),
+        str(data.resolve()), json.dumps(request.overrides, sort_keys=True, default=str),
+        json.dumps(sorted(request.only)),
     ]).encode()).hexdigest()
 
 
@@ -191,70 +235,105 @@ def _unchanged(out: Path, key: str) -> bool:
             and (out / "index.html").exists())
 
 
-def _build_locked(out, registry, data, only, force, dry_run, jobs, timeout, overrides, log,
-                  started):
-    from analysis.publish.kernel import ensure_kernel
+def _build_locked(request: BuildRequest, log, started: float) -> int:
+    """Check the data and the registry first (a refused build starts no worker and no
+    kernel), then run what is stale."""
+    from analysis.publish.index_page import write_index
+    from analysis.publish.registry import expand, read_registry
 
+    out = request.out
     for leftover in out.glob(".work-*"):  # from a build that was killed; we hold the lock
         shutil.rmtree(leftover, ignore_errors=True)
-    if dry_run:
-        return _plan_and_run(out, registry, data, only, force, True, overrides, None, log,
-                             started)
-    # Workers (and their kernels) start first and boot while the data is checked below.
+    choices, as_of, dataset, articles = load_choices(request.data)
+    registry = read_registry(request.registry)
+    every = expand(registry, request.registry.parent, choices)
+    specs = expand(registry, request.registry.parent, choices, request.overrides) \
+        if request.preview else every
+    if request.only:
+        unknown = sorted(set(request.only) - {s.name for s in specs})
+        if unknown:
+            raise BuildError(f"--only: unknown report(s) {', '.join(unknown)}; "
+                             f"reports: {', '.join(s.name for s in specs)}")
+        specs = [s for s in specs if s.name in request.only]
+    if request.preview:  # only the reports whose notebook takes a parameter given
+        from analysis.publish.registry import notebook_parameters
+
+        specs = [_as_preview(s, request.overrides) for s in specs
+                 if set(request.overrides) & set(notebook_parameters(s.notebook))]
+    section = PREVIEWS if request.preview else "reports"
+    log("detecting what needs rebuilding…")
+    plan = make_plan(specs, out, request.data, request.force, request.registry, section)
+    if request.dry_run:
+        for spec in specs:
+            log(f"  {spec.name}: {plan.reasons[spec.name]}"
+                + (f" (a preview: {spec.html_name})" if request.preview else ""))
+        log(f"{len(plan.stale)} of {len(specs)} report(s) would run")
+        return 0
+    if request.full:
+        _remove_dropped(out, every, log)
+    front = _front_page(every, dataset, articles)
+    if not plan.stale:
+        log(f"all up to date ({len(specs)} reports)")
+        write_index(out, read_manifest(out), every, *front)
+        return 0
+    outcomes = _run_stale(request, plan, log, started)
+    manifest = read_manifest(out)
+    _record(manifest.setdefault(section, {}), outcomes, plan, out, as_of)
+    write_manifest(out, manifest)
+    write_index(out, manifest, every, *front)
+    failed = [o for o in outcomes if not o.ok]
+    log(f"built {len(outcomes) - len(failed)} of {len(outcomes)} report(s) in "
+        f"{time.perf_counter() - started:.1f}s; index: {(out / 'index.html').resolve()}")
+    for o in failed:
+        cell = f" in cell {o.failing_cell}" if o.failing_cell else ""
+        kept = out / FAILED_DIR / f"{o.name}.ipynb"
+        where = (f"executed notebook with traceback: {kept.resolve()}" if kept.exists()
+                 else "no executed notebook: the report failed before its first cell ran")
+        log(f"FAILED {o.name}{cell}: {o.error}\n  {where}")
+    return 1 if failed else 0
+
+
+def _as_preview(spec, overrides: dict[str, Any]):
+    """A report built with --param, under a name of its own (``<name>--<parameters>``)."""
+    from dataclasses import replace
+
+    from analysis.publish.registry import slug
+
+    suffix = slug("-".join(f"{k}-{v}" for k, v in sorted(overrides.items())))[:120]
+    return replace(spec, name=f"{spec.name}--{suffix or 'preview'}")
+
+
+def _run_stale(request: BuildRequest, plan: Plan, log, started: float) -> list:
+    """Start the workers (no more than there are stale reports, or cores to use) and run."""
+    from analysis.publish.kernel import ensure_kernel
+
     ensure_kernel()
-    work = Path(tempfile.mkdtemp(prefix=".work-", dir=out))
+    size = min(request.jobs or os.cpu_count() or 1, len(plan.stale), MAX_JOBS)
+    if request.jobs and request.jobs > size:
+        log(f"using {size} worker(s), not {request.jobs}: there are {len(plan.stale)} report(s) "
+            f"to run and at most {MAX_JOBS} workers are started")
+    work = Path(tempfile.mkdtemp(prefix=".work-", dir=request.out))
     pool = None
     try:
-        pool = _start_pool(work, data, registry, only, jobs, timeout)
-        return _plan_and_run(out, registry, data, only, force, False, overrides, pool, log,
-                             started)
+        pool = _start_pool(work, request, size)
+        return _run_all(plan.stale, request.out, pool, log, started)
     finally:
         if pool is not None:
             pool.close()
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _start_pool(work: Path, data: Path, registry: Path, only: list[str] | None,
-                jobs: int | None, timeout: int | None):
+def _start_pool(work: Path, request: BuildRequest, size: int):
     from analysis.publish.workers import WorkerPool
 
-    size = jobs or os.cpu_count() or 1
-    if only:
-        size = min(size, len(set(only)))
+    data = request.data
     data_arg = None if data.resolve() == paths.DATA_DIR.resolve() else str(data.resolve())
-    folder = registry.parent if registry.parent.is_dir() else None
-    return WorkerPool(size, work, timeout, data_arg, folder)
+    folder = request.registry.parent if request.registry.parent.is_dir() else None
+    return WorkerPool(size, work, request.timeout, data_arg, folder)
 
 
-def _plan_and_run(out, registry, data, only, force, dry_run, overrides, pool, log, started):
-    from analysis.publish.index_page import write_index
-    from analysis.publish.registry import expand, read_registry
-
-    choices, as_of, dataset, articles = load_choices(data)
-    every = expand(read_registry(registry), registry.parent, choices, overrides)
-    if not dry_run:
-        _remove_dropped(out, every, log)
-    specs = every
-    if only:
-        unknown = sorted(set(only) - {s.name for s in specs})
-        if unknown:
-            raise BuildError(f"--only: unknown report(s) {', '.join(unknown)}; "
-                             f"reports: {', '.join(s.name for s in specs)}")
-        specs = [s for s in specs if s.name in only]
-    log("detecting what needs rebuilding…")
-    plan = make_plan(specs, out, data, force, registry)
-    if dry_run:
-        for spec in specs:
-            log(f"  {spec.name}: {plan.reasons[spec.name]}")
-        log(f"{len(plan.stale)} of {len(specs)} report(s) would run")
-        return 0
-    if not plan.stale:
-        log(f"all up to date ({len(specs)} reports)")
-        write_index(out, read_manifest(out), every, *_front_page(every, dataset, articles))
-        return 0
-    outcomes = _run_all(plan.stale, out, pool, log, started)
-    manifest = read_manifest(out)
-    entries = manifest.setdefault("reports", {})
+def _record(entries: dict, outcomes: list, plan: Plan, out: Path, as_of: str) -> None:
+    """Each report's outcome in the manifest: a failure keeps the last good one's date."""
     stamp = _build_stamp()
     for outcome in outcomes:
         spec = next(s for s in plan.stale if s.name == outcome.name)
@@ -273,18 +352,6 @@ def _plan_and_run(out, registry, data, only, force, dry_run, overrides, pool, lo
                          last_good=previous.get("built") if (out / spec.html_name).exists()
                          else None)
         entries[spec.name] = entry
-    write_manifest(out, manifest)
-    write_index(out, manifest, every, *_front_page(every, dataset, articles))
-    failed = [o for o in outcomes if not o.ok]
-    log(f"built {len(outcomes) - len(failed)} of {len(outcomes)} report(s) in "
-        f"{time.perf_counter() - started:.1f}s; index: {(out / 'index.html').resolve()}")
-    for o in failed:
-        cell = f" in cell {o.failing_cell}" if o.failing_cell else ""
-        kept = out / FAILED_DIR / f"{o.name}.ipynb"
-        where = (f"executed notebook with traceback: {kept.resolve()}" if kept.exists()
-                 else "no executed notebook: the report failed before its first cell ran")
-        log(f"FAILED {o.name}{cell}: {o.error}\n  {where}")
-    return 1 if failed else 0
 
 
 def _front_page(specs: list, dataset, articles) -> tuple[dict[str, str], dict]:
