@@ -51,7 +51,7 @@ def report_specs() -> list:
     from analysis.publish.build import load_choices
     from analysis.publish.registry import expand, read_registry
 
-    choices, _ = load_choices(paths.DATA_DIR)
+    choices, *_ = load_choices(paths.DATA_DIR)
     return expand(read_registry(paths.REGISTRY_FILE), paths.NOTEBOOKS_DIR, choices)
 
 

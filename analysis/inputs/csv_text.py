@@ -57,6 +57,7 @@ def read_table(path: Path, columns: tuple[str, ...], *, allow_empty: bool = Fals
     """
     name = str(path)
     text = read_text(path)
+    _check_header(text, name)
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
                             skipinitialspace=False, on_bad_lines="error")
@@ -76,10 +77,29 @@ def read_table(path: Path, columns: tuple[str, ...], *, allow_empty: bool = Fals
                                   "warning")), DataWarning, stacklevel=2)
     if frame.empty and not allow_empty:
         raise DataError([Problem(name, 2, "(file)", "", "at least one row after the header")])
-    frame = frame.apply(lambda s: s.str.strip())
+    # One spelling per value: composed Unicode (NFC), no padding. "Erbil" typed with a
+    # trailing space, or "Ḥarīr" with a combining dot, is the same key as the plain one.
+    frame = frame.apply(lambda s: s.str.normalize("NFC").str.strip())
     frame.index = record_lines(text) if _has_multiline_records(text, len(frame)) \
         else pd.RangeIndex(2, len(frame) + 2)
     return frame
+
+
+def _check_header(text: str, name: str) -> None:
+    """Each column named once (after stripping spaces): pandas would silently rename a
+    second 'place' to 'place.1' and read the wrong one."""
+    header = [h.strip() for h in next(csv.reader(io.StringIO(text)), [])]
+    seen: dict[str, list[int]] = {}
+    for i, column in enumerate(header, 1):
+        seen.setdefault(column, []).append(i)
+    problems = [Problem(name, 1, column, column, "each column named once (it is columns "
+                        + " and ".join(map(str, where)) + ")")
+                for column, where in seen.items() if len(where) > 1]
+    if "" in seen:
+        problems.append(Problem(name, 1, f"(column {seen[''][0]})", "",
+                                "a name for every column of the header"))
+    if problems:
+        raise DataError(problems)
 
 
 def _has_multiline_records(text: str, n_records: int) -> bool:

@@ -69,6 +69,8 @@ def load_places(path: Path) -> pd.DataFrame:
     frame = read_table(path, V.PLACE_COLUMNS)
     label = file_label(path)
     validate_frame(frame, places_schema(), label)
+    frame["aliases"] = frame["aliases"].str.split("|").map(  # 'Erbil  | Irbil ' is 2 names
+        lambda names: V.ALIAS_SEPARATOR.join(n.strip() for n in names if n.strip()))
     frame["latitude"] = pd.to_numeric(frame["latitude"].replace("", None)).astype(float)
     frame["longitude"] = pd.to_numeric(frame["longitude"].replace("", None)).astype(float)
     frame["name"] = frame["aliases"].str.split(V.ALIAS_SEPARATOR, regex=False).str[0]

@@ -54,6 +54,22 @@ def _no_control(multiline: bool) -> pa.Check:
                     name=expected)
 
 
+# Characters that look like nothing but make two names different: zero-width space and
+# joiner, word joiner, soft hyphen, byte-order mark, and the direction marks. A zero-width
+# non-joiner is part of Persian spelling: allowed between two Arabic-script letters only.
+INVISIBLE = ("[\u200b\u200d\u2060\u00ad\ufeff\u200e\u200f\u061c]|"
+             "(?<![\u0600-\u06ff])\u200c|\u200c(?![\u0600-\u06ff])")
+
+
+def _visible() -> pa.Check:
+    """Names and keys hold no invisible character (it would split one actor or site in
+    two, and no reader could see why)."""
+    expected = ("a name without invisible characters (zero-width space or joiner, soft "
+                "hyphen, direction marks)")
+    return pa.Check(lambda s: ~s.str.contains(INVISIBLE, regex=True), error=expected,
+                    name=expected)
+
+
 def _max_length(limit: int) -> pa.Check:
     expected = f"at most {limit:,} characters"
     return pa.Check(lambda s: s.str.len() <= limit, error=expected, name=expected)
@@ -133,10 +149,10 @@ def events_schema(place_keys: set[str] | None, today: dt.date) -> pa.DataFrameSc
         "date_precision": _text(_one_of(V.DATE_PRECISIONS)),
         "category": _text(_one_of(V.CATEGORIES)),
         "actor": _text(_required("the actor (use 'Unknown' when nobody is named)"),
-                       _drawable(), max_length=200),
+                       _visible(), _drawable(), max_length=200),
         "attribution": _text(_one_of(V.ATTRIBUTIONS)),
         "target": _text(_required("the target (use 'Unknown' when nobody is named)"),
-                        _drawable(), max_length=200),
+                        _visible(), _drawable(), max_length=200),
         "weapon": _text(_one_of(V.WEAPONS)),
         "place": _text(place_check, max_length=100),
         **{c: _text(_count()) for c in V.COUNT_COLUMNS},
@@ -158,12 +174,13 @@ def places_schema() -> pa.DataFrameSchema:
                                 "a lower-case key of letters, digits and '-'"),
                        unique=True, max_length=100),
         "aliases": _text(_required("at least one name; the first is the display name"),
-                         _drawable(), _chart_label("a first alias (the name charts show)", 60,
+                         _visible(), _drawable(), _chart_label("a first alias (the name charts show)", 60,
                                                    first_of=V.ALIAS_SEPARATOR),
                          max_length=1_000),
         "kind": _text(_one_of(V.PLACE_KINDS)),
         "country": _text(_one_of(V.COUNTRIES)),
-        "admin1": _text(_drawable(), _chart_label("a governorate name", 40), max_length=100),
+        "admin1": _text(_visible(), _drawable(), _chart_label("a governorate name", 40),
+                        max_length=100),
         # Every place is drawn: a site no source locates sits at its governorate's or
         # country's centre, and `precision` says so.
         "latitude": _text(_required("a latitude (every place is drawn; see precision)"),
@@ -199,7 +216,7 @@ def _partial_date() -> pa.Check:
 def phases_schema(today: dt.date) -> pa.DataFrameSchema:
     """Schema of data/phases.csv: named, sourced periods (the last may be open-ended)."""
     columns = {
-        "name": _text(_required("the phase's name"), _drawable(),
+        "name": _text(_required("the phase's name"), _visible(), _drawable(),
                       _chart_label("a phase name", 40), unique=True, max_length=100),
         "start": _text(_date_between(V.EARLIEST_DATE, today)),
         "end": _text(_date_between(V.EARLIEST_DATE, today, blank_ok=True)),
@@ -227,7 +244,7 @@ def tallies_schema(today: dt.date) -> pa.DataFrameSchema:
         "stated_on": _text(_date_between(V.EARLIEST_DATE, today, blank_ok=True)),
         **{c: _text(_count("blank (not stated) or a whole number >= 0"))
            for c in V.TALLY_COUNT_COLUMNS},
-        "speaker": _text(_required("who stated the count"), max_length=200),
+        "speaker": _text(_required("who stated the count"), _visible(), max_length=200),
         "source": _text(_matches(_URL, "an http(s) URL")),
         "note": _text(max_length=4_000, multiline=True),
         "source_kind": _text(_one_of(V.SOURCE_KINDS)),

@@ -87,10 +87,15 @@ def load_choices(data: Path):
     articles = load_seed_articles()
     counts = _held_regions(dataset, region_attack_counts(dataset.events))
     regions = tuple(counts)
+    import pandas as pd
+
+    windows = {r.name: (r.start.date(), None if pd.isna(r.end) else r.end.date())
+               for r in dataset.phases.itertuples(index=False)}
     choices = Choices(regions=regions, articles=tuple(articles["id"]),
                       phases=_held_phases(dataset),
                       region_attacks=dict(counts), last_date=dataset.current_to.date(),
-                      article_titles=dict(zip(articles["id"], articles["title"], strict=True)))
+                      article_titles=dict(zip(articles["id"], articles["title"], strict=True)),
+                      phase_windows=windows)
     return choices, dataset.as_of.date().isoformat(), dataset, articles
 
 

@@ -33,13 +33,34 @@ class Html:
         return self.markup
 
 
+def _control_characters():
+    import re
+
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+_CONTROL = _control_characters()
+
+
+def _no_control(value: object) -> object:
+    """Every value a template shows, without control characters or direction overrides
+    (from whatever input: a curated CSV refuses them, an export's notes may not): each
+    becomes U+FFFD, so a reader sees that something was there."""
+    if isinstance(value, Markup):
+        return Markup(_CONTROL.sub("\ufffd", str(value)))
+    if isinstance(value, str):
+        return _CONTROL.sub("\ufffd", value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def _environment():
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=False)
+                             lstrip_blocks=True, keep_trailing_newline=False,
+                             finalize=_no_control)
     env.filters.update(date=format_date, number=format_number, percent=format_percent)
     return env
 
