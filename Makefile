@@ -42,9 +42,10 @@ lab: $(STAMP) hooks ## open JupyterLab on notebooks/ with the project's kernel
 bench: $(STAMP) ## measure the build and the large-data path (see bench/README.md)
 	@$(PY) bench/run.py $(ARGS)
 
-lint: $(STAMP) ## ruff
+lint: $(STAMP) ## ruff, the import layers, and mypy on analysis/
 	@$(PY) -m ruff check analysis tests bench scripts
 	@$(VENV)/bin/lint-imports
+	@$(PY) -m mypy analysis
 
 clean: ## remove built reports and caches (keeps .venv)
 	rm -rf reports/*.html reports/.manifest.json reports/failed .cache test-output
