@@ -22,6 +22,7 @@ $(STAMP): requirements.lock pyproject.toml lab/overrides.json
 	@$(PY) -m pip install --disable-pip-version-check --no-deps -e . >> $(VENV)/install.log 2>&1 \
 		|| { tail -n 30 $(VENV)/install.log; exit 1; }
 	@$(PY) -c "from analysis.publish.kernel import ensure_kernel; ensure_kernel()"
+	@$(PY) -c "from analysis.publish.html_export import ensure_template; ensure_template()"
 	@mkdir -p $(VENV)/share/jupyter/lab/settings && cp lab/overrides.json $(VENV)/share/jupyter/lab/settings/
 	@touch $@
 

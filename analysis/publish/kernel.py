@@ -31,4 +31,17 @@ def ensure_kernel() -> str:
     if not target.exists() or json.loads(target.read_text()) != spec:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(spec, indent=1))
+    _default_in_lab()
     return KERNEL_NAME
+
+
+def _default_in_lab() -> None:
+    """A new notebook opened in this environment's JupyterLab starts this kernel, not a
+    bare python3: the server's default kernel, set in the environment's own config."""
+    config = Path(sys.prefix) / "etc" / "jupyter" / "jupyter_server_config.json"
+    current = json.loads(config.read_text()) if config.exists() else {}
+    manager = current.setdefault("MultiKernelManager", {})
+    if manager.get("default_kernel_name") != KERNEL_NAME:
+        manager["default_kernel_name"] = KERNEL_NAME
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text(json.dumps(current, indent=1))

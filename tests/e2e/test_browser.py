@@ -34,6 +34,7 @@ AXE_CONTEXT = {"exclude": [["table.event-list tbody tr:nth-child(n+4)"],
                            ["details.chart-data tbody tr:nth-child(n+4)"]]}
 
 pytestmark = [
+    pytest.mark.xdist_group("built_reports"),
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(),
@@ -68,10 +69,15 @@ def _reports(out: Path) -> list[Path]:
     return sorted(out.glob("*.html"))
 
 
+SHOT = {"overview", "phase-2026-war", "region-iraq", "article-001-9aac6e5668df3366", "index"}
+
+
 def test_every_report_in_the_browser(built, browser):
-    """No network request, no script error, every image decoded, every in-page link has a
-    target, no sideways scroll, the headline on the first screen, a cite-as line, and no
-    WCAG 2 A or AA violation (axe-core)."""
+    """Every report and the index, as a reader opens them: at 1280 px no network request,
+    no script error, every image decoded, every in-page link has a target, no sideways
+    scroll, the headline on the first screen, the H1 as the <title>, a cite-as line and no
+    WCAG 2 A or AA violation (axe-core); then at 390 px, still no sideways scroll, and chart
+    pictures never shrunk, so their smallest text stays at 12.5 CSS px (9 pt)."""
     from axe_playwright_python.sync_playwright import Axe
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -88,14 +94,31 @@ def test_every_report_in_the_browser(built, browser):
     for report in reports:
         requests.clear()
         errors.clear()
+        page.set_viewport_size({"width": 1280, "height": 800})
         page.goto(report.as_uri(), wait_until="load")
         problems += [f"{report.name}: {p}" for p in _problems(page, report, requests, errors)]
         result = axe.run(page, context=AXE_CONTEXT, options=AXE_OPTIONS)
         problems += [f"{report.name}: axe {v['id']} ({v['impact']}): {v['nodes'][0]['html'][:80]}"
                      for v in result.response["violations"]]
-        page.screenshot(path=str(SCREENSHOTS / f"{report.stem}.png"))
+        if report.stem in SHOT:
+            page.screenshot(path=str(SCREENSHOTS / f"{report.stem}-1280px.png"))
+        page.set_viewport_size({"width": 390, "height": 800})
+        problems += [f"{report.name} at 390 px: {p}" for p in _phone_problems(page)]
+        if report.stem in SHOT:
+            page.screenshot(path=str(SCREENSHOTS / f"{report.stem}-390px.png"))
     page.close()
     assert not problems, "\n".join(problems)
+
+
+def _phone_problems(page):
+    scroll = page.evaluate("() => document.scrollingElement.scrollWidth")
+    if scroll > 390:
+        yield f"{scroll}px wide"
+    scales = page.evaluate("""() => [...document.querySelectorAll('figure.chart img')]
+        .map(i => i.getBoundingClientRect().width / i.naturalWidth)""")
+    small = [round(s, 2) for s in scales if s * CHART_TEXT_PX < 9]
+    if small:
+        yield f"chart text scaled by {small}"
 
 
 def _problems(page, report: Path, requests: list[str], errors: list[str]):
@@ -118,6 +141,8 @@ def _problems(page, report: Path, requests: list[str], errors: list[str]):
         yield f"horizontal scroll ({width}px wide)"
     if report.name == "index.html":
         return
+    if page.title() != page.inner_text("h1"):
+        yield f"<title> {page.title()!r} differs from the H1"
     first = page.evaluate("""() => {
         const el = document.querySelector('[data-headline], [class^="verdict-"]');
         if (!el) return null;
@@ -129,33 +154,6 @@ def _problems(page, report: Path, requests: list[str], errors: list[str]):
     cite = page.locator("footer.citation .cite-as")
     if cite.count() != 1 or "data version" not in cite.inner_text():
         yield "no cite-as line"
-
-
-@pytest.mark.parametrize("width", [1280, 390])
-def test_titles_width_and_chart_text_on_a_desktop_and_a_phone(built, browser, width):
-    """Every report's H1 and <title> name what it covers; nothing is wider than the window
-    (wide tables and charts scroll inside their own frame); chart pictures are never shrunk,
-    so their smallest text stays at 12.5 CSS px (9 pt), above 9 px at 390 px too."""
-    page = _new_page(browser, viewport={"width": width, "height": 800})
-    problems = []
-    for report in _reports(built):
-        page.goto(report.as_uri(), wait_until="load")
-        scroll = page.evaluate("() => document.scrollingElement.scrollWidth")
-        if scroll > width:
-            problems.append(f"{report.name} at {width}px: {scroll}px wide")
-        if report.name == "index.html":
-            continue
-        title, h1 = page.title(), page.inner_text("h1")
-        if title != h1:
-            problems.append(f"{report.name}: <title> {title!r} vs H1 {h1!r}")
-        scales = page.evaluate("""() => [...document.querySelectorAll('figure.chart img')]
-            .map(i => i.getBoundingClientRect().width / i.naturalWidth)""")
-        small = [s for s in scales if s * CHART_TEXT_PX < 9]
-        if small:
-            problems.append(f"{report.name} at {width}px: chart text scaled by {small}")
-    page.screenshot(path=str(SCREENSHOTS / f"last-report-{width}px.png"))
-    page.close()
-    assert not problems, "\n".join(problems)
 
 
 def test_index_is_a_front_page_listing_every_report_by_title(built, browser):

@@ -175,6 +175,13 @@ def test_server_answers_status(lab):
     assert "started" in lab.status
 
 
+def test_a_new_notebook_starts_the_projects_kernel(lab):
+    """JupyterLab's launcher and "New notebook" take the server's default kernel."""
+    specs = lab.api("GET", "/api/kernelspecs")
+    assert specs["default"] == "since-oct7"
+    assert specs["kernelspecs"]["since-oct7"]["spec"]["display_name"] == "Python (since-oct7)"
+
+
 def test_contents_api_lists_the_notebooks(lab):
     listing = lab.api("GET", "/api/contents/")
     names = {item["name"] for item in listing["content"]}

@@ -52,6 +52,7 @@ def independent_counts(start: str = "2023-10-07") -> dict[str, int]:
     return counts
 
 
+@pytest.mark.xdist_group("built_reports")
 def test_headline_numbers_in_html_equal_an_independent_count(built_overview):
     html = (built_overview / "overview.html").read_text(encoding="utf-8")
     shown = headline_values(html)
@@ -59,6 +60,7 @@ def test_headline_numbers_in_html_equal_an_independent_count(built_overview):
         assert int(shown[key].replace(",", "")) == value, key
 
 
+@pytest.mark.xdist_group("built_reports")
 def test_region_headline_equals_an_independent_count(built_overview):
     shown = headline_values((built_overview / "region-iraq.html").read_text(encoding="utf-8"))
     expected = independent_counts()
@@ -66,6 +68,7 @@ def test_region_headline_equals_an_independent_count(built_overview):
     assert "attacks_iraq" not in shown  # the one country's count is not shown twice
 
 
+@pytest.mark.xdist_group("built_reports")
 def test_report_is_self_contained_and_hides_code(built_overview):
     html = (built_overview / "overview.html").read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]+src=", html)
@@ -92,6 +95,7 @@ def _context(page: str, found: re.Match | None) -> str | None:
     return None if found is None else page[max(0, found.start() - 80):found.end() + 80]
 
 
+@pytest.mark.xdist_group("built_reports")
 def test_real_reports_hold_no_warning_or_local_path(built_overview):
     """Real data may say "warning" in a description; a Python warning, a stderr output
     block, matplotlib's glyph message or a traceback may never appear."""
@@ -120,6 +124,7 @@ def test_kernel_stderr_never_reaches_a_report(tmp_path, data_dir):
     assert "UserWarning from" in said and "a log record from" in said, lines
 
 
+@pytest.mark.xdist_group("built_reports")
 def test_index_lists_every_report_by_title_with_what_it_covers(built_overview):
     index = (built_overview / "index.html").read_text(encoding="utf-8")
     manifest = json.loads((built_overview / ".manifest.json").read_text())

@@ -21,7 +21,10 @@ class Page:
 
     @cached_property
     def soup(self) -> BeautifulSoup:
-        return BeautifulSoup(self.html, "html.parser")
+        """The page parsed without its embedded pictures and CSV (nine tenths of its bytes,
+        none of its words), which the reader checks never read."""
+        slim = re.sub(r'(data:image/png;base64,|data-csv-gzip=")[^"]+', r"\1", self.html)
+        return BeautifulSoup(slim, "html.parser")
 
     @property
     def title(self) -> str:

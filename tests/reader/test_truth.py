@@ -15,7 +15,7 @@ from tests.conftest import FIXTURES
 from tests.reader.page import Page, first_number, number, total
 from tests.reader.recount import Data, coverage, headline, latest_official, window_of
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("built_reports")]
 
 
 def _reports(out: Path, data_folder: Path):
