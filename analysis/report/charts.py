@@ -148,7 +148,7 @@ def cumulative_chart(cumulative: pd.DataFrame, points: pd.DataFrame, spans: list
                  ("tracker", TRACKER_COLOUR, "D", "Independent tracker count"))
         for ax, span in zip(axes, spans, strict=True):
             part = cumulative[(cumulative.index >= span.start) & (cumulative.index <= span.end)]
-            ax.step(part.index, part["total"], where="post", color="#333333", linewidth=2,
+            ax.step(part.index, part["total"], where="pre", color="#333333", linewidth=2,
                     label="Documented incidents (this dataset)")
             for kind, colour, marker, label in kinds:
                 mine = points[(points["kind"] == kind) & (points["as_of"] >= span.start)
@@ -424,7 +424,7 @@ def _size_key(ax) -> None:
     handles = [ax.scatter([], [], s=marker_area(n), facecolors="#bbbbbb", edgecolors="#777777",
                           label=f"{n} attack{'s' if n > 1 else ''}") for n in SIZE_KEY]
     handles.append(ax.scatter([], [], s=marker_area(3), facecolors="none", edgecolors="#555555",
-                              linewidths=1.6, label="approximate place (hollow)"))
+                              linewidths=1.6, label="approximate (hollow)"))
     return handles
 
 

@@ -457,15 +457,19 @@ class Scope:
         return table
 
     def cumulative(self) -> pd.DataFrame:
-        """Documented attacks since 17 Oct 2023, day by day over the window (a report that
-        starts later starts from the count before it): the same basis as the official
-        counts drawn beside it."""
+        """Documented attacks since 17 Oct 2023 at the window's start and at the end of each
+        bin (a report that starts later starts from the count before it): the same basis as
+        the official counts drawn beside it. Indexed by date, with the bin's phase."""
         earlier = counting.window(self.dataset.events, counting.FIRST_ATTACKS,
                                   self.start - pd.Timedelta(days=1), list(self.shown_countries))
         before = len(counting.attacks(self._in_area(earlier)))
-        series = counting.cumulative_series(self.attacks, self.start, self.end) + before
-        return series.assign(phase=phase_table.phase_of(series.index.to_series(),
-                                                        self.dataset.phases))
+        per_bin = periods.counts(self.attacks, self.bins, "country", [])["total"]
+        first = self.bins["phase"].iloc[0] if len(self.bins) else None
+        frame = pd.DataFrame({"total": [before, *(before + per_bin.cumsum())],
+                              "phase": [first, *self.bins["phase"]]},
+                             index=pd.DatetimeIndex([self.start, *self.bins["end"]],
+                                                    name="date"))
+        return frame
 
     def _in_area(self, events: pd.DataFrame) -> pd.DataFrame:
         return in_region(events, self.region) if self.region else events

@@ -27,9 +27,9 @@ from analysis.report.html import (
     format_percent,
     format_range,
     headline,
-    links,
     render,
     slug,
+    source_links,
     table,
 )
 from analysis.report.scope import Scope
@@ -217,9 +217,9 @@ class ReportView:
         fig = charts.cumulative_chart(cumulative, points, spans, s.unreached, self.source_line,
                                       title, "Attacks since 17 Oct 2023 (cumulative)",
                                       self.no_data_label)
-        changes = cumulative["total"].ne(cumulative["total"].shift())
+        changed = cumulative["total"].ne(cumulative["total"].shift())
         edges = cumulative.index.isin([sp.start for sp in spans] + [sp.end for sp in spans])
-        line = cumulative[changes | edges].reset_index()
+        line = cumulative[changed | edges].reset_index()  # flat weeks repeat the one before
         data = pd.concat([
             pd.DataFrame({"date": line["date"], "series": "documented (this dataset)",
                           "value": line["total"], "said by": ""}),
@@ -236,11 +236,14 @@ class ReportView:
         return Chart("cumulative", fig, data, title,
                      f"{title}: the documented count reaches {last:,} by "
                      f"{format_date(s.end)}{lead}.",
-                     self._shaded("The line counts documented incidents since 17 Oct 2023; "
-                                  "dots are official counts for the same countries, diamonds "
-                                  "trackers' counts. Each phase has its own panel and time "
-                                  f"scale{counted}."),
-                     {"labels": {"value": "count"}})
+                     self._shaded("The line counts documented incidents since 17 Oct 2023, "
+                                  "week by week (at the end of each week, cut at phase "
+                                  "edges); dots are official counts for the same countries, "
+                                  "diamonds trackers' counts. Each phase has its own panel "
+                                  f"and time scale{counted}."),
+                     {"labels": {"value": "count"},
+                      "caption": "Weeks not listed carry the documented count of the week "
+                                 "before; official and tracker counts as stated."})
 
     def weekly_chart(self, weekly: pd.DataFrame, rounds: pd.DataFrame | None = None) -> Chart:
         """Attacks per week by country, phase by phase, with the strikes marked."""
@@ -421,18 +424,20 @@ class ReportView:
         index = {name: {v: i for i, v in enumerate(values)} for name, values in keys.items()}
         rows = []
         for e in events.itertuples(index=False):
-            facts = [e.category, e.attribution, e.actor, _weapon(e.weapon, e.projectiles)]
+            facts = ([] if e.category == "attack" else [e.category]) + [
+                e.attribution, e.actor, _weapon(e.weapon, e.projectiles)]
             facts += [f"{format_range(low, high)} {label}" for low, high, label in (
                 (e.us_killed, e.us_killed, "US killed"),
                 (e.us_injured, e.us_injured_high, "US injured"),
                 (e.killed, e.killed_high, "killed")) if pd.notna(low)]
+            iso = f"{e.event_date:%Y-%m-%d}"
+            readable = str(e.event_id).startswith(f"{iso}-{e.place}-")  # the curated ids
             rows.append({
-                "id": e.event_id, "iso": f"{e.event_date:%Y-%m-%d}",
-                "date": format_date(e.event_date), "place": e.place,
-                "place_name": e.place_name,
-                "where": ", ".join(x for x in (e.admin1, e.country) if x),
+                "id": e.event_id, "iso": None if readable else iso,
+                "date": format_date(e.event_date), "place": None if readable else e.place,
+                "place_name": e.place_name + (f" ({e.admin1})" if e.admin1 else ""),
                 "description": e.description, "facts": " · ".join(facts),
-                "links": links(e.sources, exact=True),
+                "links": source_links(e.sources),
                 "f": " ".join(str(index[k][str(v)]) for k, v in (
                     ("c", e.country), ("p", e.phase), ("k", e.category),
                     ("a", e.attribution)))})
@@ -485,8 +490,25 @@ def citation(dataset, title: str) -> Html:
                   reach=format_date(reach) if reach is not None else "",
                   built=f"{built:%-d %b %Y}", commit=commit(),
                   changes_heading=changes[0] if changes else "",
-                  changes=Html(mistune.create_markdown(escape=True)(changes[1]))
+                  changes=Html(mistune.create_markdown(escape=True)(_top_level(changes[1])))
                   if changes else None)
+
+
+def _top_level(markdown: str) -> str:
+    """A changelog section in brief: its headings and the first clause of each top-level
+    item (up to a colon or the end of its first sentence); the details stay in
+    data/CHANGELOG.md, and the front page shows them whole."""
+    import re
+
+    items = re.split(r"\n(?=- |\*\*)", markdown)
+    brief = []
+    for item in items:
+        text = " ".join(line.strip() for line in item.splitlines()
+                        if not line.startswith(("  -", "    ")))
+        if text.startswith("- "):
+            text = "- " + re.split(r"(?<=[a-z0-9)])[:.](?:\s|$)", text[2:], maxsplit=1)[0]
+        brief.append(text)
+    return "\n".join(brief) + "\n\nThe details are in data/CHANGELOG.md."
 
 
 def _weapon(weapon: str, projectiles: object) -> str:

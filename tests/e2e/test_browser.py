@@ -183,10 +183,10 @@ def _search(page, text: str) -> list[dict]:
 def test_the_event_list_is_readable_and_its_header_stays_in_view(built, browser):
     page = _new_page(browser, viewport={"width": 1280, "height": 900})
     page.goto((built / "overview.html").as_uri(), wait_until="load")
-    for column in ("td.date", ".what", "td.sources"):
+    for column in (1, 3, 4):  # the date, what happened, the sources
         right = page.evaluate(f"""() => document.querySelector(
-            'table.event-list tbody tr {column}').getBoundingClientRect().right""")
-        assert right <= 1280, f"{column} ends at {right}px, off the screen"
+            'table.event-list tbody tr td:nth-child({column})').getBoundingClientRect().right""")
+        assert right <= 1280, f"column {column} ends at {right}px, off the screen"
     page.evaluate("() => document.querySelector('table.event-list tbody tr:nth-child(80)')"
                   ".scrollIntoView()")
     header = page.evaluate("""() => document.querySelector('table.event-list thead th')

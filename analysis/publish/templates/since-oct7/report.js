@@ -59,10 +59,12 @@
     var meta = JSON.parse(block.querySelector("script.event-list-meta").textContent);
     var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
     var keys = [0, 1, 2, 3];
+    /* A curated id is YYYY-MM-DD-<place>-<n>: the row's date and place key. */
+    function isoOf(r) { return r.cells[0].getAttribute("data-sort") || r.id.slice(0, 10); }
+    function placeOf(r) { return r.getAttribute("data-place") || r.id.slice(11).replace(/-\d+$/, ""); }
     function code(r, k) { return r.getAttribute("data-f").split(" ")[k]; }
     var hay = rows.map(function (r) {
-      var date = r.cells[0].getAttribute("data-sort");
-      return fold([r.id, date, r.textContent, meta.aliases[r.getAttribute("data-place")] || ""].join(" "));
+      return fold([r.id, isoOf(r), r.textContent, meta.aliases[placeOf(r)] || ""].join(" "));
     });
     var bar = el("div", { className: "event-filters" });
     var search = el("input", { type: "search", placeholder: "Search: an id, 2024-01-28, Irbil, kataib, drone…" });
@@ -141,7 +143,7 @@
     sortButton.addEventListener("click", function () {
       newest = !newest;
       var order = rows.slice().sort(function (a, b) {
-        var x = a.cells[0].getAttribute("data-sort"), y = b.cells[0].getAttribute("data-sort");
+        var x = isoOf(a), y = isoOf(b);
         return (x < y ? -1 : x > y ? 1 : 0) * (newest ? -1 : 1);
       });
       order.forEach(function (r) { body.appendChild(r); });
@@ -169,10 +171,11 @@
             var f = byId[id].slice(), row = document.getElementById(id);
             fill.forEach(function (name) {
               var i = header.indexOf(name);
-              if (name === "description") { f[i] = neutral(row.querySelector(".what").textContent); }
+              if (name === "description") { f[i] = neutral(row.cells[2].firstChild.textContent); }
               if (name === "sources") {
-                f[i] = Array.prototype.map.call(row.querySelectorAll("td.sources a"), function (a) {
-                  return a.getAttribute("href");  /* the list links each source as written */
+                f[i] = Array.prototype.map.call(row.cells[3].querySelectorAll("a"), function (a) {
+                  var href = a.getAttribute("href");  /* data-e: letters to encode again */
+                  return a.hasAttribute("data-e") ? href.replace(/[^\x00-\x7f]+/g, encodeURIComponent) : href;
                 }).join(" | ");
               }
             });
