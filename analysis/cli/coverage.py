@@ -5,6 +5,7 @@ US-confirmed), each as documented ÷ official for the same countries."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -76,10 +77,14 @@ def phase_lines(events: pd.DataFrame, tallies: pd.DataFrame, phases: pd.DataFram
                 if split == "total":
                     lines.append("    no official count stated for a date in this phase")
                 continue
+            # at_tally's official and documented figures are whole numbers
+            official = cast(int, row["official"])
+            documented_all = cast(int, row["documented_all"])
+            confirmed = cast(int, row["documented_confirmed"])
             lines.append(f"    {NAMES[split]}: official {row['official']} as of "
                          f"{format_date(row['as_of'])}: all documented "
-                         f"{_fraction(row['documented_all'], row['official'])} | US-confirmed "
-                         f"{_fraction(row['documented_confirmed'], row['official'])}")
+                         f"{_fraction(documented_all, official)} | US-confirmed "
+                         f"{_fraction(confirmed, official)}")
     return lines
 
 

@@ -100,7 +100,9 @@ def _skip_iri_grammar() -> None:
     """nbformat imports jsonschema, whose optional 'iri' format checker builds a parser
     grammar at import (about 1.2 s, measured with -X importtime). Notebooks never use that
     format, so the build tells Python the optional package is absent."""
-    sys.modules.setdefault("rfc3987_syntax", None)
+    # A None entry is Python's documented way to block an import; typeshed types
+    # sys.modules as holding modules only.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:

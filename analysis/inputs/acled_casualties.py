@@ -12,6 +12,7 @@ distinct text.
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -90,8 +91,19 @@ def _blank_where(values: np.ndarray, unknown: np.ndarray) -> pd.arrays.IntegerAr
     return pd.arrays.IntegerArray(np.where(unknown, 0, values).astype("int64"), unknown)
 
 
+class Split(TypedDict):
+    """What :func:`split_casualties` gives each row: the fields, blank where unknown, and
+    the reasons (indices into :data:`WHY`, -1 for none) they were left blank."""
+
+    us_killed: pd.arrays.IntegerArray
+    us_injured: pd.arrays.IntegerArray
+    killed: pd.arrays.IntegerArray
+    why: np.ndarray
+    why_hurt: np.ndarray
+
+
 def split_casualties(attack: np.ndarray, fatalities: np.ndarray, notes: dict[str, np.ndarray]
-                     ) -> dict[str, object]:
+                     ) -> Split:
     """Each row's ``us_killed``, ``us_injured``, ``killed`` and the reason (an index into
     :data:`WHY`, -1 for none) a field was left blank. ``notes`` is :func:`read_notes`
     spread to the rows."""

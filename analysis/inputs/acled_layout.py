@@ -17,6 +17,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from analysis.inputs.csv_text import file_label, utf8_problem
 from analysis.inputs.problems import DataError, Problem
@@ -42,7 +43,8 @@ class Source:
             with gzip.open(self.path, "rb") as handle:
                 return handle.read(size)
         if self.compression == "zip":
-            with zipfile.ZipFile(self.path) as archive, archive.open(self.member) as handle:
+            member = cast(str, self.member)  # a zip Source always names its CSV
+            with zipfile.ZipFile(self.path) as archive, archive.open(member) as handle:
                 return handle.read(size)
         with self.path.open("rb") as handle:
             return handle.read(size)
@@ -58,7 +60,7 @@ class Source:
                     raw = handle.read(MAX_DECOMPRESSED + 1)
             else:
                 with zipfile.ZipFile(self.path) as archive:
-                    raw = archive.read(self.member)
+                    raw = archive.read(cast(str, self.member))  # a zip names its CSV
         except (gzip.BadGzipFile, zipfile.BadZipFile, OSError, EOFError) as err:
             raise _refuse(label, self.path.name, f"a readable {self.compression} file "
                           f"({err})") from None

@@ -3,6 +3,8 @@ checks each kept row must pass (coordinates, fatalities, a location)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -65,16 +67,21 @@ def _bad_fatalities(values: pd.Series) -> list[bool]:
             for s in values]
 
 
-def _bad_number(low: float, high: float):
+def _bad_number(low: float, high: float) -> Callable[[pd.Series], pd.Series]:
     return lambda v: ~pd.to_numeric(v, errors="coerce").between(low, high)
 
 
-CHECKS = {  # column: (test of the distinct values, what a good value is)
+# column: (test of the distinct values, what a good value is)
+CHECKS: dict[str, tuple[Callable[[pd.Series], object], str]] = {
     "latitude": (_bad_number(-90, 90), "a latitude in decimal degrees (-90 to 90)"),
     "longitude": (_bad_number(-180, 180), "a longitude in decimal degrees (-180 to 180)"),
     "fatalities": (_bad_fatalities, f"a whole number from 0 to {MAX_FATALITIES:,}"),
     "location": (lambda v: v.str.strip() == "", "a location name"),
 }
+
+
+def _as_mask(test: Callable[[pd.Series], object]) -> Callable[[pd.Series], np.ndarray]:
+    return lambda v: np.asarray(test(v), dtype=bool)
 
 
 def value_problems(rows: pd.DataFrame, dates: np.ndarray, lines: np.ndarray,
@@ -85,8 +92,7 @@ def value_problems(rows: pd.DataFrame, dates: np.ndarray, lines: np.ndarray,
     masks = {"event_date": (pd.isna(dates), "a date in one of ACLED's formats ("
                             f"{DATE_EXAMPLES})")}
     for column, (test, expected) in CHECKS.items():
-        masks[column] = (spread(rows[column], lambda v, t=test: np.asarray(t(v), dtype=bool)),
-                         expected)
+        masks[column] = (spread(rows[column], _as_mask(test)), expected)
     problems = []
     for column, (mask, expected) in masks.items():
         bad = np.flatnonzero(mask)

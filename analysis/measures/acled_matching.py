@@ -11,6 +11,8 @@ curated event is matched to at most one ACLED row: the closest pair first.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
@@ -73,6 +75,16 @@ def _vague(a: pd.Series, c: pd.Series) -> bool:
     return not a["place"] or c["place_kind"] in UNMAPPED_KINDS
 
 
+class _Pair(NamedTuple):
+    """One row of ``_pairs``: an ACLED row, a curated event, and how well they match."""
+    acled: int
+    curated: int
+    level: int
+    days: int
+    agree: bool
+    score: int
+
+
 def _pairs(acled: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
     """Every (ACLED row, curated event) that may be one event, with its score."""
     rows = []
@@ -89,14 +101,15 @@ def _pairs(acled: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
             days = abs((c["event_date"] - a["event_date"]).days)
             agree = _actors_agree(a["actor"], c["actor"])
             rows.append((i, j, level, days, agree, level * 4 + (1 - days) * 2 + agree))
-    return pd.DataFrame(rows, columns=["acled", "curated", "level", "days", "agree", "score"])
+    return pd.DataFrame(rows, columns=list(_Pair._fields))
 
 
-def _assign(pairs: pd.DataFrame) -> dict[int, tuple]:
+def _assign(pairs: pd.DataFrame) -> dict[int, _Pair]:
     """Greedy one-to-one: the best-scoring pairs first, each side used once."""
-    chosen: dict[int, tuple] = {}
+    chosen: dict[int, _Pair] = {}
     used: set[int] = set()
-    for pair in pairs.sort_values(["score", "acled"], ascending=[False, True]).itertuples():
+    ranked = pairs.sort_values(["score", "acled"], ascending=[False, True])
+    for pair in map(_Pair._make, ranked.itertuples(index=False, name=None)):
         if pair.acled not in chosen and pair.curated not in used:
             chosen[pair.acled] = pair
             used.add(pair.curated)
@@ -149,8 +162,8 @@ def match_events(acled: pd.DataFrame, curated: pd.DataFrame, places: pd.DataFram
     return pd.DataFrame(out, columns=["place", "match", "reason", "disagreements"])
 
 
-def _new_reason(i: int, a: pd.Series, pairs: pd.DataFrame, chosen: dict, curated: pd.DataFrame,
-                acled: pd.DataFrame, names: dict) -> str:
+def _new_reason(i: int, a: pd.Series, pairs: pd.DataFrame, chosen: dict[int, _Pair],
+                curated: pd.DataFrame, acled: pd.DataFrame, names: dict) -> str:
     what = WHAT.get(a["category"], "event")
     mine = pairs[pairs["acled"] == i]
     if len(mine):

@@ -72,6 +72,8 @@ MEASURE_NAMES = {"us_killed": "US killed", "us_injured": "US injured",
                  "first_attack": "first attack since",
                  "other": "other"}
 CLAIM_COLUMNS = ["claim", "measure", "verdict", "data", "notes", "sentence"]
+# One row of the claims table, keyed by CLAIM_COLUMNS; every cell is text.
+ClaimRow = dict[str, str]
 _PROJECTILE_WORDS = {"drone": r"drones?", "rocket": r"rockets?", "ballistic_missile":
                      r"missiles?"}
 
@@ -228,10 +230,10 @@ def _described_events(mention: Mention, ctx: Context, pick, column: str, exact: 
         if not mention.dates:
             when += " (the days the article gives)"
     else:
-        days = RECENT_DAYS if mention.recent else MATCH_DAYS_BEFORE
-        candidates = counting.window(candidates, ctx.published - pd.Timedelta(days=days),
+        n_days = RECENT_DAYS if mention.recent else MATCH_DAYS_BEFORE
+        candidates = counting.window(candidates, ctx.published - pd.Timedelta(days=n_days),
                                      ctx.published)
-        when = f"in the {days} days before publication"
+        when = f"in the {n_days} days before publication"
     named_places = set(mention.places)
     place_admin1 = set(ctx.events.loc[ctx.events["place"].isin(named_places), "admin1"])
     countries_of_places = set(ctx.events.loc[ctx.events["place"].isin(named_places), "country"])
@@ -370,7 +372,7 @@ def _from_description(row: pd.Series, weapons: tuple[str, ...]) -> int | None:
     return None
 
 
-def _event_claim(mention: Mention, ctx: Context, row: dict[str, object]) -> dict[str, object]:
+def _event_claim(mention: Mention, ctx: Context, row: ClaimRow) -> ClaimRow:
     column, high_column, pick = EVENT_MEASURES[mention.measure]
     what = "attack" if pick is counting.attacks else "strike"
     hits, where, anchored, place_note = _described_events(mention, ctx, pick, column)
@@ -435,8 +437,8 @@ def _event_claim(mention: Mention, ctx: Context, row: dict[str, object]) -> dict
 
 
 # ---- counts of events -------------------------------------------------------------------
-def _count_claim(mention: Mention, ctx: Context, row: dict[str, object], pick, what: str
-                 ) -> dict[str, object]:
+def _count_claim(mention: Mention, ctx: Context, row: ClaimRow, pick, what: str
+                 ) -> ClaimRow:
     """'Four attacks on US forces in Iraq and Syria on Thursday': the documented events of
     the days and regions the sentence names (the article's events' days if it names none)."""
     if not mention.dates and ctx.article_days:
@@ -474,7 +476,7 @@ def _with_dates(mention: Mention, days: tuple[pd.Timestamp, ...]) -> Mention:
 
 
 # ---- "the first since" ------------------------------------------------------------------
-def _first_claim(mention: Mention, ctx: Context, row: dict[str, object]) -> dict[str, object]:
+def _first_claim(mention: Mention, ctx: Context, row: ClaimRow) -> ClaimRow:
     """'The first to kill US troops since October', 'the first attack on US forces since
     early February': held against the documented attacks before the article's event."""
     described = counting.attacks(ctx.matched) if not ctx.matched.empty else ctx.matched
@@ -518,8 +520,8 @@ def _first_claim(mention: Mention, ctx: Context, row: dict[str, object]) -> dict
 
 
 # ---- running totals ---------------------------------------------------------------------
-def _stated_claim(mention: Mention, ctx: Context, row: dict[str, object], kind: str,
-                  column: str) -> dict[str, object]:
+def _stated_claim(mention: Mention, ctx: Context, row: ClaimRow, kind: str,
+                  column: str) -> ClaimRow:
     """A cumulative figure against the latest count of ``kind`` stated by publication (a
     monitor's count against that monitor's, when the sentence names one)."""
     tallies = ctx.tallies
@@ -566,7 +568,7 @@ def _stated_claim(mention: Mention, ctx: Context, row: dict[str, object], kind: 
     return row
 
 
-def check_claim(mention: Mention, ctx: Context) -> dict[str, object]:
+def check_claim(mention: Mention, ctx: Context) -> ClaimRow:
     """One claim, its verdict and the numbers behind it."""
     claim = mention.text or f"{mention.value} {mention.what}"
     if mention.measure not in ("first_deaths", "first_attack") and \
@@ -576,7 +578,7 @@ def check_claim(mention: Mention, ctx: Context) -> dict[str, object]:
     if mention.kind == "claim" and mention.measure in ("us_killed", "us_injured") and \
             (mention.cumulative or not (mention.dates or mention.places)):
         measure += " (as claimed by the militias)"
-    row: dict[str, object] = {"claim": claim, "measure": measure, "verdict": CANNOT,
+    row: ClaimRow = {"claim": claim, "measure": measure, "verdict": CANNOT,
                               "data": "", "notes": "", "sentence": mention.sentence}
     cumulative_kind = mention.kind or "official"
     if mention.measure in ("first_deaths", "first_attack"):
@@ -613,7 +615,7 @@ def check_claim(mention: Mention, ctx: Context) -> dict[str, object]:
 def check_claims(mentions: list[Mention], ctx: Context) -> pd.DataFrame:
     """Every distinct claim with its verdict. A number repeated with the same measure is one
     claim; of its sentences, the first that can be checked speaks for it."""
-    chosen: dict[tuple, dict[str, object]] = {}
+    chosen: dict[tuple, ClaimRow] = {}
     for m in mentions:
         key = (m.value, m.measure if m.measure != "other" else m.what.lower(),
                m.first_reported)

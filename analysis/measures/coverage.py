@@ -12,6 +12,7 @@ someone other than the militia), and US-confirmed only.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import pandas as pd
 
@@ -45,7 +46,7 @@ def stated_for(tally: pd.Series | object, countries: Sequence[str] | None) -> in
     parts = [getattr(tally, c.lower(), None) for c in countries]
     if any(p is None or pd.isna(p) for p in parts):
         return None
-    return int(sum(parts))
+    return int(sum(cast(list[float], parts)))  # none is None (checked above)
 
 
 def documented_by(events: pd.DataFrame, as_of: pd.Timestamp,

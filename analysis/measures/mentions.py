@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypedDict
 
 import pandas as pd
 
@@ -291,6 +292,18 @@ class Mention:
     monitor: str = ""  # which monitor the sentence names ("governor", "Peacemaker", ...)
 
 
+class _Anchors(TypedDict):
+    """What a sentence anchors each of its numbers to: the Mention fields of the sentence."""
+
+    dates: tuple[pd.Timestamp, ...]
+    places: tuple[str, ...]
+    regions: tuple[str, ...]
+    recent: bool
+    weapons: tuple[str, ...]
+    kind: str
+    monitor: str
+
+
 def _verb(text: str) -> str | None:
     """'killed' or 'hurt' for the first casualty verb in ``text``, else None."""
     k, h = _KILLED.search(text), _HURT.search(text)
@@ -465,7 +478,8 @@ def _splits(sentence: str, masked: str, **anchors) -> tuple[list[Mention], list[
     against the country figure of a stated count, and the spans they used."""
     if not re.search(r"\battacks?\b", sentence, re.IGNORECASE):
         return [], []
-    found, spans = [], []
+    found: list[Mention] = []
+    spans: list[tuple[int, int]] = []
     for pattern in (_SPLIT_AFTER, _SPLIT_BEFORE):
         for m in pattern.finditer(masked):
             if any(m.start() < e and s < m.end() for s, e in spans):
@@ -505,9 +519,10 @@ def find_numbers(text: str, published: pd.Timestamp | None = None,
         regions = regions_named(where_text(sentence), places) if places is not None else ()
         kind, monitor = kind_of_count(sentence)
         days = tuple(sorted({d for f in dated if not f.loose and not f.said for d in f.days}))
-        anchors = {"dates": days, "places": named, "regions": regions,
-                   "recent": any(f.loose for f in dated) and not days,
-                   "weapons": weapons_named(sentence), "kind": kind, "monitor": monitor}
+        anchors: _Anchors = {"dates": days, "places": named, "regions": regions,
+                             "recent": any(f.loose for f in dated) and not days,
+                             "weapons": weapons_named(sentence), "kind": kind,
+                             "monitor": monitor}
         found += _firsts(sentence, published, **anchors)
         splits, used = _splits(sentence, masked, **anchors)
         found += splits

@@ -49,8 +49,9 @@ def render_index(manifest: dict[str, Any], specs: list[ReportSpec],
                  summary: dict[str, Any] | None = None) -> str:
     """The index page's HTML, in registry order within each group."""
     entries = manifest.get("reports", {})
-    groups = {key: {"anchor": key, "title": title, "question": question, "reports": []}
-              for key, title, question in GROUPS}
+    groups: dict[str, dict[str, Any]] = {
+        key: {"anchor": key, "title": title, "question": question, "reports": []}
+        for key, title, question in GROUPS}
     for spec in specs:
         entry = entries.get(spec.name) or {}
         groups[_group(spec)]["reports"].append({

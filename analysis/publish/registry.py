@@ -201,11 +201,14 @@ def _inspect(path: str, _mtime: int) -> tuple[tuple[str, Any], ...]:
                      papermill.inspect_notebook(path).items())
     found = []
     for node in tree.body:
-        target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 \
-            else node.target if isinstance(node, ast.AnnAssign) and node.value is not None \
-            else None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, value = node.target, node.value
+        else:
+            continue
         if isinstance(target, ast.Name):
-            found.append((target.id, _literal(ast.get_source_segment(source, node.value))))
+            found.append((target.id, _literal(ast.get_source_segment(source, value))))
     return tuple(found)
 
 

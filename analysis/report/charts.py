@@ -14,6 +14,7 @@ import textwrap
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -113,7 +114,7 @@ def _mark_key_dates(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
 def _figure_legend(fig: Figure, axes: list, spans: list[Span]) -> None:
     """One legend for all panels, without repeats, in a row under the panels (where it
     hides no bar or point)."""
-    seen: dict[str, object] = {}
+    seen: dict[str, Artist] = {}
     for ax in axes:
         for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
             seen.setdefault(label, handle)
@@ -420,7 +421,8 @@ def _markers(ax, sites: pd.DataFrame, scale: float = 1.0) -> None:
                        label="Strikes on militias" if exact else None)
 
 
-def _size_key(ax) -> None:
+def _size_key(ax) -> list[Artist]:
+    """Empty markers for the legend: the sizes of SIZE_KEY attacks, and a hollow one."""
     handles = [ax.scatter([], [], s=marker_area(n), facecolors="#bbbbbb", edgecolors="#777777",
                           label=f"{n} attack{'s' if n > 1 else ''}") for n in SIZE_KEY]
     handles.append(ax.scatter([], [], s=marker_area(3), facecolors="none", edgecolors="#555555",

@@ -4,7 +4,7 @@ and a line on what each report covers. Computed from the same Scope as the repor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -69,6 +69,9 @@ def summary(dataset: Dataset) -> dict[str, Any]:
     package = dataset.package
     changes = (package.changes_heading, package.changes) if package and package.changes \
         else None
+    # mistune's HTML renderer gives a str (its AST renderer a list)
+    changes_html = Html(cast(str, mistune.create_markdown(escape=True)(changes[1]))) \
+        if changes else None
     return {
         "lead": lead, "counts": counts, "documented": documented, "boxes": headline(boxes),
         "phases": show(phases.rename(columns={
@@ -76,7 +79,7 @@ def summary(dataset: Dataset) -> dict[str, Any]:
             "claimed_only": "claimed only", "other": "reported by others"})),
         "dates": dates,
         "changes_heading": changes[0] if changes else "",
-        "changes": Html(mistune.create_markdown(escape=True)(changes[1])) if changes else None,
+        "changes": changes_html,
         "cite": (f"Cite as: since-oct7 project, data version {package.version}, licence "
                  f"{package.licence}.") if package else "",
     }

@@ -157,21 +157,21 @@ def format_number(value: object) -> str:
 
 def format_date(value: object) -> str:
     """Dates as '17 Oct 2023'; blank for unknown."""
-    if value is None or value is pd.NA or pd.isna(value):  # type: ignore[arg-type]
+    if value is None or value is pd.NA or pd.isna(value):
         return ""
-    return pd.Timestamp(value).strftime("%-d %b %Y")  # type: ignore[arg-type]
+    return pd.Timestamp(value).strftime("%-d %b %Y")
 
 
 def format_range(low: object, high: object) -> str:
     """'4' or '4–25' where sources disagree; an unknown high end is no range."""
-    if high is None or high is pd.NA or pd.isna(high) or high == low:  # type: ignore[arg-type]
+    if high is None or high is pd.NA or pd.isna(high) or high == low:
         return format_number(low)
     return f"{format_number(low)}–{format_number(high)}"
 
 
 def format_percent(value: object) -> str:
     """Ratios as whole percentages; blank for unknown."""
-    if value is None or value is pd.NA or pd.isna(value):  # type: ignore[arg-type]
+    if value is None or value is pd.NA or pd.isna(value):
         return ""
     return f"{float(value):.0%}"  # type: ignore[arg-type]
 
@@ -220,8 +220,8 @@ def show(frame: pd.DataFrame) -> Html:
     how = frame.attrs
     if frame.empty:
         return render("paragraph.html.j2", text=how.get("empty", "Nothing in this window."))
-    labels: dict[str, str] = dict(how.get("labels", {}))  # type: ignore[call-overload]
-    shown = frame[[c for c in frame.columns if c not in how.get("hidden", ())]]  # type: ignore[operator]
+    labels: dict[str, str] = dict(how.get("labels", {}))
+    shown = frame[[c for c in frame.columns if c not in how.get("hidden", ())]]
     dates = [c for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])]
     sources = [c for c in shown.columns if str(c).startswith("source")]
 
@@ -229,10 +229,10 @@ def show(frame: pd.DataFrame) -> Html:
         return [labels.get(c, c) for c in columns]
 
     return table(shown.rename(columns=labels), dates=named(dates),
-                 percents=named(how.get("percents", ())),  # type: ignore[arg-type]
+                 percents=named(how.get("percents", ())),
                  sources=named(sources),
-                 raw_html=named(how.get("raw_html", ())),  # type: ignore[arg-type]
-                 caption=how.get("caption"),  # type: ignore[arg-type]
+                 raw_html=named(how.get("raw_html", ())),
+                 caption=how.get("caption"),
                  css_class=str(how.get("css_class", "data")))
 
 
@@ -248,7 +248,7 @@ class HeadlineFigure:
     no_data: bool = False
 
 
-def headline(items: Iterable[HeadlineFigure | Mapping[str, str]]) -> Html:
+def headline(items: Iterable[HeadlineFigure | Mapping[str, Any]]) -> Html:
     """Headline boxes; each value carries ``data-headline=key`` so tests can read it back."""
     boxes = [i if isinstance(i, HeadlineFigure) else HeadlineFigure(**i) for i in items]
     return render("headlines.html.j2", boxes=boxes)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any, Literal, cast
 
 import matplotlib
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
+from matplotlib.typing import RcKeyType
 
 COUNTRY_COLOURS = {"Iraq": "#1f5f8b", "Syria": "#c8553d", "Jordan": "#e0a526"}
 OTHER_COLOUR = "#8a8a8a"
@@ -23,7 +26,7 @@ WEAPON_COLOURS = {
 FIGSIZE = (9.5, 4.8)
 DPI = 100
 
-RC = {
+RC: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 10.5,
     "axes.titlesize": 13,
@@ -53,7 +56,10 @@ def styled() -> Iterator[None]:
         yield
 
 
-def new_figure(size: tuple[float, float] = FIGSIZE, layout: str | None = "constrained"
+Layout = Literal["constrained", "compressed", "tight"]
+
+
+def new_figure(size: tuple[float, float] = FIGSIZE, layout: Layout | None = "constrained"
                ) -> Figure:
     """A Figure not registered with pyplot, so nothing is shown twice or leaks. Charts of
     several phase panels place their axes themselves (``layout=None``): the constrained
@@ -70,6 +76,8 @@ def add_source_line(fig: Figure, text: str) -> None:
     bottom = (0.16 + 0.15 * len(lines)) / height
     engine = fig.get_layout_engine()
     if engine is not None:
+        # a Figure's layout is one of Layout (see new_figure): each of those engines has a rect
+        engine = cast(ConstrainedLayoutEngine | TightLayoutEngine, engine)
         engine.set(rect=(0, bottom, 1, 1 - bottom))
     fig.text(0.01, 0.1 / height, "\n".join(lines), ha="left", va="bottom", fontsize=9,
              color="#555555")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import cast
 
 import pandas as pd
 
@@ -482,6 +483,9 @@ def citation(dataset, title: str) -> Html:
     changes = (package.changes_heading, package.changes) if package and package.changes \
         else None
     reach = dataset.sources_reach
+    # mistune's HTML renderer gives a str (its AST renderer a list)
+    changes_html = Html(cast(str, mistune.create_markdown(escape=True)(
+        _top_level(changes[1])))) if changes else None
     return render("citation.html.j2", cite=cite, version=version,
                   released=format_date(package.created) if package else "",
                   licence=package.licence if package else None,
@@ -490,8 +494,7 @@ def citation(dataset, title: str) -> Html:
                   reach=format_date(reach) if reach is not None else "",
                   built=f"{built:%-d %b %Y}", commit=commit(),
                   changes_heading=changes[0] if changes else "",
-                  changes=Html(mistune.create_markdown(escape=True)(_top_level(changes[1])))
-                  if changes else None)
+                  changes=changes_html)
 
 
 def _top_level(markdown: str) -> str:
