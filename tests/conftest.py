@@ -39,17 +39,6 @@ def pytest_report_header(config) -> str:
 
 
 # ---- reports built once per session, shared by every test that reads built HTML ----------
-REAL_EXTRA = """
-  # Windows and scopes the reader tests check beyond the standard families.
-  - name: early-window
-    notebook: overview.ipynb
-    title: "Attacks, 7 Oct 2023 to 31 Jan 2024"
-    parameters: {end_date: "2024-01-31"}
-  - name: iraq-and-jordan
-    notebook: overview.ipynb
-    title: "Attacks in Iraq and Jordan"
-    parameters: {countries: [Iraq, Jordan]}
-"""
 FIXTURE_REGISTRY = """
 reports:
   - name: overview
@@ -73,7 +62,7 @@ reports:
     title: "Fixture {phase}"
   - name: region
     for_each: region
-    min_attacks: 3
+    min_attacks: 4
     notebook: region.ipynb
     title: "Fixture {region}"
 """
@@ -94,19 +83,40 @@ def _quiet(*args, **kwargs) -> None:
     pass
 
 
+def _built_once(tmp_path_factory, name: str, make) -> Path:
+    """A build made once per test run, shared by every test and, under pytest-xdist, by
+    every worker: the first to need it builds it under a lock, the others wait and read."""
+    import os
+
+    from filelock import FileLock
+
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process: the session's own temporary folder
+        base = tmp_path_factory.mktemp(name)
+        make(base)
+        return base / "reports"
+    root = tmp_path_factory.getbasetemp().parent  # this run's, shared by its workers
+    base = root / name
+    with FileLock(str(root / f"{name}.lock")):
+        if not (base / "built").exists():
+            shutil.rmtree(base, ignore_errors=True)
+            make(base)
+            (base / "built").touch()
+    return base / "reports"
+
+
 @pytest.fixture(scope="session")
 def real_reports(tmp_path_factory) -> Path:
-    """Every report of notebooks/reports.yml on the project's data, plus an early window and
-    a two-country overview: built once, read by the reader, browser and build tests."""
+    """Every report of notebooks/reports.yml on the project's data: built once, read by the
+    reader, browser and build tests."""
     from analysis.inputs import paths
     from analysis.publish.build import build
 
-    base = tmp_path_factory.mktemp("real")
-    standard = (paths.REGISTRY_FILE).read_text(encoding="utf-8")
-    registry = _registry_copy(base / "notebooks", standard + REAL_EXTRA)
-    out = base / "reports"
-    assert build(out=out, registry=registry, log=_quiet) == 0
-    return out
+    def make(base: Path) -> None:
+        registry = _registry_copy(base / "notebooks",
+                                  paths.REGISTRY_FILE.read_text(encoding="utf-8"))
+        assert build(out=base / "reports", registry=registry, log=_quiet) == 0
+
+    return _built_once(tmp_path_factory, "real", make)
 
 
 @pytest.fixture(scope="session")
@@ -114,8 +124,9 @@ def fixture_reports(tmp_path_factory) -> Path:
     """The reader fixture (SYNTHETIC, tests/fixtures/reader) built into reports."""
     from analysis.publish.build import build
 
-    base = tmp_path_factory.mktemp("fixture")
-    registry = _registry_copy(base / "notebooks", FIXTURE_REGISTRY)
-    out = base / "reports"
-    assert build(out=out, registry=registry, data=FIXTURES / "reader", log=_quiet) == 0
-    return out
+    def make(base: Path) -> None:
+        registry = _registry_copy(base / "notebooks", FIXTURE_REGISTRY)
+        assert build(out=base / "reports", registry=registry, data=FIXTURES / "reader",
+                     log=_quiet) == 0
+
+    return _built_once(tmp_path_factory, "fixture", make)

@@ -272,7 +272,8 @@ def _build_locked(request: BuildRequest, log, started: float) -> int:
         for spec in specs:
             log(f"  {spec.name}: {plan.reasons[spec.name]}"
                 + (f" (a preview: {spec.html_name})" if request.preview else ""))
-        log(f"{len(plan.stale)} of {len(specs)} report(s) would run")
+        log(f"{len(plan.stale)} of {len(specs)} report(s) would run"
+            + (f" in {_workers(request, plan, log)} worker(s)" if plan.stale else ""))
         return 0
     if request.full:
         _remove_dropped(out, every, log)
@@ -313,10 +314,7 @@ def _run_stale(request: BuildRequest, plan: Plan, log, started: float) -> list:
     from analysis.publish.kernel import ensure_kernel
 
     ensure_kernel()
-    size = min(request.jobs or os.cpu_count() or 1, len(plan.stale), MAX_JOBS)
-    if request.jobs and request.jobs > size:
-        log(f"using {size} worker(s), not {request.jobs}: there are {len(plan.stale)} report(s) "
-            f"to run and at most {MAX_JOBS} workers are started")
+    size = _workers(request, plan, log)
     work = Path(tempfile.mkdtemp(prefix=".work-", dir=request.out))
     pool = None
     try:
@@ -326,6 +324,16 @@ def _run_stale(request: BuildRequest, plan: Plan, log, started: float) -> list:
         if pool is not None:
             pool.close()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _workers(request: BuildRequest, plan: Plan, log) -> int:
+    """How many workers to start: as asked (default: the cores), never more than there are
+    reports to run or MAX_JOBS; a capped request says so."""
+    size = min(request.jobs or os.cpu_count() or 1, len(plan.stale), MAX_JOBS)
+    if request.jobs and request.jobs > size:
+        log(f"using {size} worker(s), not {request.jobs}: there are {len(plan.stale)} report(s) "
+            f"to run and at most {MAX_JOBS} workers are started")
+    return size
 
 
 def _start_pool(work: Path, request: BuildRequest, size: int):

@@ -18,7 +18,7 @@ from analysis.cli.main import main
 from tests.conftest import FIXTURE_DATA
 
 PROJECT_NOTEBOOKS = Path(__file__).parents[2] / "notebooks"
-FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=15, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow])
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)

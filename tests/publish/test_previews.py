@@ -89,5 +89,6 @@ def test_jobs_are_capped_by_the_reports_to_run(project, tmp_path):
     _, registry, data = project
     log: list[str] = []
     assert build(out=tmp_path / "out", registry=registry, data=data, jobs=5000,
-                 only=["one"], log=lambda *a, **k: log.append(str(a[0]))) == 0
+                 only=["one"], dry_run=True, log=lambda *a, **k: log.append(str(a[0]))) == 0
     assert any("using 1 worker(s), not 5000" in line for line in log), log
+    assert any("1 of 1 report(s) would run in 1 worker(s)" in line for line in log), log
