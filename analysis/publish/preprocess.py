@@ -73,19 +73,20 @@ class DropStderr(Preprocessor):
 
 class ReportTitle(Preprocessor):
     """The page's ``<title>`` is the report's own H1 (what it covers, whatever parameters
-    built it), read from the first output that has one; else the notebook's metadata."""
+    built it): the first an output shows, else the first a markdown cell writes, else the
+    notebook's name."""
 
     def preprocess(self, nb, resources):
-        for cell in nb.cells:
-            for output in cell.get("outputs", []):
-                html = output.get("data", {}).get("text/html")
-                if html is None:
-                    continue
-                found = [text for tag, _, text in headings("".join(html)) if tag == "h1"]
-                if found:
-                    resources.setdefault("metadata", {})["name"] = found[0]
-                    resources["title"] = found[0]
-                    return nb, resources
+        shown = [out.get("data", {}).get("text/html") for cell in nb.cells
+                 for out in cell.get("outputs", [])]
+        written = [markdown2html(cell.source) for cell in nb.cells
+                   if cell.cell_type == "markdown"]
+        for html in [h for h in shown if h is not None] + written:
+            found = [text for tag, _, text in headings("".join(html)) if tag == "h1"]
+            if found:
+                resources.setdefault("metadata", {})["name"] = found[0]
+                resources["title"] = found[0]
+                break
         return nb, resources
 
 

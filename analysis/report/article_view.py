@@ -11,7 +11,16 @@ from analysis.inputs.curated import Dataset
 from analysis.inputs.seed_articles import article_text, load_seed_articles
 from analysis.measures import claims, mentions
 from analysis.measures.article_check import ArticleCheck, default_title
-from analysis.report.html import Html, bullet_list, hints, link, paragraph, render, table
+from analysis.report.html import (
+    Html,
+    bullet_list,
+    event_link,
+    hints,
+    link,
+    paragraph,
+    render,
+    table,
+)
 from analysis.report.parameters import unknown_value
 
 _VERDICT_CLASS = {claims.SUPPORTED: "verdict-supported", claims.CONTRADICTED:
@@ -139,13 +148,15 @@ class ArticleView:
                       "this article.") -> Html:
         if m.empty:
             return paragraph(empty)
-        m = m.assign(match=m["match"] if "match" in m else "")
-        m = m[["event_date", "match", "category", "place_name", "actor", "attribution",
-               "weapon", "killed", "killed_high", "us_injured", "description", "sources"]]
+        m = m.assign(match=m["match"] if "match" in m else "",
+                     event=[event_link(i) for i in m["event_id"]])
+        m = m[["event_date", "event", "match", "category", "place_name", "actor",
+               "attribution", "weapon", "killed", "killed_high", "us_injured", "description",
+               "sources"]]
         return table(m.rename(columns={"event_date": "date", "place_name": "place",
                                        "killed": "killed (low)", "killed_high": "killed (high)",
                                        "us_injured": "US injured"}),
-                     dates=["date"], sources=["sources"])
+                     dates=["date"], sources=["sources"], raw_html=["event"])
 
     def toll_sources(self, matched: pd.DataFrame, claims_found: pd.DataFrame | None = None
                      ) -> Html:

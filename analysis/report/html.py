@@ -146,6 +146,15 @@ def _reencoded(iri: str) -> str:
     return "".join(quote(c, safe="") if ord(c) > 127 else c for c in iri)
 
 
+_EVENT = Markup('<a href="overview.html#{}">{}</a>')
+
+
+def event_link(event_id: str) -> Markup:
+    """An event id linked to its row in the overview's event list (reports are built into
+    one folder, so the link works wherever the folder is shared)."""
+    return _EVENT.format(event_id, event_id)
+
+
 def format_number(value: object) -> str:
     """Whole numbers with thousands separators; blank for unknown."""
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):

@@ -225,3 +225,13 @@ def test_second_build_on_same_folder_is_refused(tmp_path):
     with FileLock(str(out / LOCK)):
         with pytest.raises(BuildError, match="another build is running"):
             build(out=out, log=quiet)
+
+
+def test_article_reports_link_the_events_they_describe_to_the_overview(built_overview):
+    overview = (built_overview / "overview.html").read_text(encoding="utf-8")
+    linked = set()
+    for page in built_overview.glob("article-*.html"):
+        linked |= set(re.findall(r'href="overview\.html#([^"]+)"', page.read_text("utf-8")))
+    assert linked, "no article report links an event"
+    missing = [i for i in linked if f'<tr id="{i}"' not in overview]
+    assert not missing, missing

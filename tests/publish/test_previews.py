@@ -92,3 +92,23 @@ def test_jobs_are_capped_by_the_reports_to_run(project, tmp_path):
                  only=["one"], dry_run=True, log=lambda *a, **k: log.append(str(a[0]))) == 0
     assert any("using 1 worker(s), not 5000" in line for line in log), log
     assert any("1 of 1 report(s) would run in 1 worker(s)" in line for line in log), log
+
+
+@pytest.mark.parametrize("name", ["datapackage.json", "CHANGELOG.md", "phases.csv",
+                                  "boundaries.geojson", "notes.txt"])
+def test_every_data_file_is_an_input_of_every_report(project, tmp_path, name):
+    """A changed package date, changelog, phase summary or outline, or any file added to
+    the data folder, changes what decides a rebuild (the reports' digest) and the key of
+    the validated-data cache (so even --force cannot show the old text)."""
+    from analysis.inputs import digest
+    from analysis.inputs.cache import cache_key
+
+    _, _, data = project
+    mine = tmp_path / "data"
+    shutil.copytree(data, mine)
+    path = mine / name
+    path.write_text('{"version": "1"}' if name.endswith("json") else "first", encoding="utf-8")
+    before = digest.data_digest(mine), cache_key(mine)
+    path.write_text('{"version": "2"}' if name.endswith("json") else "second", encoding="utf-8")
+    after = digest.data_digest(mine), cache_key(mine)
+    assert before[0] != after[0] and before[1] != after[1]
