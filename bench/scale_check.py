@@ -39,18 +39,22 @@ def main() -> None:
         result = {"rows": len(frame)}
     else:
         from analysis.inputs.data_source import load_any
-        from analysis.measures import counting
+        from analysis.inputs.vocabulary import COUNTRIES
+        from analysis.measures import counting, periods
 
         data = load_any(path, use_cache=False)
         attacks = counting.attacks(data.events)
+        bins = periods.bins(data.phases, attacks["event_date"].min(),
+                            attacks["event_date"].max())
+        weekly = periods.counts(attacks, bins, "country", list(COUNTRIES))
         result = {
             "rows": len(data.events),
             "attacks": len(attacks),
             "by_country": counting.counts_by(attacks, "country")["events"].tolist(),
             "by_site": len(counting.counts_by(attacks, ["country", "admin1", "place_name"])),
-            "weekly_total": int(counting.weekly_counts(attacks).to_numpy().sum()),
-            "cumulative_last": int(counting.cumulative_series(attacks).iloc[-1]["total"]),
-            "weapons": len(counting.monthly_counts(attacks, "weapon").columns),
+            "weekly_total": int(weekly["total"].sum()),
+            "cumulative_last": int(weekly["total"].cumsum().iloc[-1]),
+            "weapons": len(counting.counts_by(attacks, "weapon")),
             "killed": counting.casualties(counting.strikes(data.events), "killed")["low"],
             "rounds": len(counting.strike_rounds(data.events)),
         }

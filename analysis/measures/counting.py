@@ -102,50 +102,6 @@ def country_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[ordered + [c for c in frame.columns if c not in ordered]]
 
 
-def weekly_counts(events: pd.DataFrame, by: str = "country",
-                  start: str | pd.Timestamp | None = None,
-                  end: str | pd.Timestamp | None = None, *, phase: str | None = None,
-                  phases: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Events per week (weeks start on Monday), one column per value of ``by``.
-
-    Weeks with no events are present with zeros, so a chart shows quiet weeks as quiet.
-    """
-    s, e = bounds(start, end, phase, phases)
-    events = window(events, s, e)
-    s = s or events["event_date"].min()
-    e = e or events["event_date"].max()
-    weeks = pd.date_range(s - pd.Timedelta(days=s.weekday()), e, freq="W-MON")
-    if len(weeks) == 0 or weeks[0] > s:
-        weeks = pd.DatetimeIndex([s - pd.Timedelta(days=s.weekday())]).append(weeks)
-    week_of = events["event_date"] - pd.to_timedelta(events["event_date"].dt.day_of_week, unit="D")
-    table = (events.assign(week=week_of).groupby(["week", by], observed=True).size()
-             .unstack(by, fill_value=0).reindex(weeks, fill_value=0))
-    table.index.name = "week"
-    table.columns.name = None
-    return country_columns(table) if by == "country" else table
-
-
-def cumulative_series(events: pd.DataFrame, start: str | pd.Timestamp | None = None,
-                      end: str | pd.Timestamp | None = None,
-                      by: str | None = None, *, phase: str | None = None,
-                      phases: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Cumulative number of events per day from ``start`` to ``end`` (or over the named
-    ``phase``), a column per ``by``."""
-    s, e = bounds(start, end, phase, phases)
-    events = window(events, s, e)
-    s = s or events["event_date"].min()
-    e = e or events["event_date"].max()
-    days = pd.date_range(s, e, freq="D")
-    if by is None:
-        daily = events.groupby("event_date").size().rename("total").to_frame()
-    else:
-        daily = events.groupby(["event_date", by], observed=True).size().unstack(by, fill_value=0)
-    table = daily.reindex(days, fill_value=0).cumsum()
-    table.index.name = "date"
-    table.columns.name = None
-    return table
-
-
 def casualties(events: pd.DataFrame, low: str, high: str | None = None) -> dict[str, int]:
     """Sum of a casualty column: conservative total, highest total reported, rows unknown.
 
@@ -169,21 +125,6 @@ def split_by_attribution(events: pd.DataFrame) -> dict[str, int]:
         "claimed_only": int(counts.get("claimed", 0)),
         "other": int(counts.drop(["confirmed", "claimed"], errors="ignore").sum()),
     }
-
-
-def monthly_counts(events: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Events per calendar month (a column per value of ``by``), months without events kept."""
-    if events.empty:
-        return pd.DataFrame()
-    months = events["event_date"].dt.to_period("M")
-    table = events.assign(month=months).groupby(["month", by], observed=True).size() \
-        .unstack(by, fill_value=0)
-    full = pd.period_range(months.min(), months.max(), freq="M")
-    table = table.reindex(full, fill_value=0)
-    table.index = table.index.to_timestamp()
-    table.index.name = "month"
-    table.columns.name = None
-    return table
 
 
 def announced_strikes(events: pd.DataFrame, actor: str = "United States") -> pd.DataFrame:
@@ -233,13 +174,3 @@ def attacks_around(attacks_: pd.DataFrame, rounds: pd.DataFrame, days: int = 7) 
     table[f"attacks_{days}d_after"] = after
     table["change"] = table[f"attacks_{days}d_after"] - table[f"attacks_{days}d_before"]
     return table
-
-
-def site_week_matrix(attacks_: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
-                     top: int = 15) -> pd.DataFrame:
-    """Attacks per site (rows, busiest first) per week (columns): the data of a heat map."""
-    if attacks_.empty:
-        return pd.DataFrame()
-    weekly = weekly_counts(attacks_, "place_name", start, end)
-    order = weekly.sum().sort_values(ascending=False, kind="stable").index[:top]
-    return weekly[order].T

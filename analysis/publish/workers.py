@@ -218,14 +218,3 @@ class WorkerPool:
             if p.is_alive():
                 p.terminate()
                 p.join(timeout=5)
-
-
-def run_in_workers(specs: list[ReportSpec], workdir: Path, jobs: int, timeout: int | None,
-                   data_path: str | None,
-                   poll: Callable[[], None] = lambda: None) -> Iterator[Outcome]:
-    """Yield each report's Outcome as it finishes; a crashed worker fails its reports."""
-    pool = WorkerPool(min(jobs, len(specs)), workdir, timeout, data_path, None)
-    try:
-        yield from pool.run(specs, poll)
-    finally:
-        pool.close()

@@ -149,7 +149,8 @@ class ArticleView:
         if m.empty:
             return paragraph(empty)
         m = m.assign(match=m["match"] if "match" in m else "",
-                     event=[event_link(i) for i in m["event_id"]])
+                     event=pd.Series([event_link(i) for i in m["event_id"]], index=m.index,
+                                     dtype=object))  # object: a str column would drop Markup
         m = m[["event_date", "event", "match", "category", "place_name", "actor",
                "attribution", "weapon", "killed", "killed_high", "us_injured", "description",
                "sources"]]

@@ -125,11 +125,6 @@ def _figure_legend(fig: Figure, axes: list, spans: list[Span]) -> None:
                    bbox_to_anchor=(0.06, 0.42 / height))
 
 
-def _empty_panel(ax, text: str) -> None:
-    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes,
-            color="#555555", fontsize=9, rotation=90, wrap=True)
-
-
 def _title(fig: Figure, title: str, source: str) -> None:
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=13)
     add_source_line(fig, source)

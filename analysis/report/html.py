@@ -197,6 +197,8 @@ def table(frame: pd.DataFrame, *, dates: Iterable[str] = (), percents: Iterable[
 
     def cell(column: str, value: object) -> object:
         if column in raw:
+            if not hasattr(value, "__html__"):  # e.g. Markup a str column turned into str
+                raise TypeError(f"column {column!r} holds {type(value).__name__}, not HTML")
             return value
         if column in sources:
             return links(str(value))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from analysis.measures import counting
 
 
@@ -23,23 +21,6 @@ def test_counts_by_country_in_fixed_order(dataset):
     table = counting.counts_by(counting.attacks(dataset.events), "country")
     assert list(table["country"]) == ["Iraq", "Syria", "Jordan"]
     assert list(table["events"]) == [3, 2, 1]
-
-
-def test_weekly_counts_fill_quiet_weeks_with_zero(dataset):
-    weekly = counting.weekly_counts(counting.attacks(dataset.events), "country",
-                                    "2023-10-16", "2024-02-04")
-    assert weekly.index[0] == pd.Timestamp("2023-10-16")  # a Monday
-    assert weekly.loc["2023-10-16"].to_dict() == {"Iraq": 2, "Syria": 1, "Jordan": 0}
-    assert weekly.loc["2023-12-04"].sum() == 0
-    assert int(weekly.to_numpy().sum()) == 6
-
-
-def test_cumulative_series_steps_up_on_event_days(dataset):
-    series = counting.cumulative_series(counting.attacks(dataset.events), "2023-10-07",
-                                        "2024-02-04")
-    assert series.loc["2023-10-16", "total"] == 0
-    assert series.loc["2023-10-19", "total"] == 3
-    assert series.iloc[-1]["total"] == 6
 
 
 def test_casualties_do_not_treat_unknown_as_zero(dataset):

@@ -17,6 +17,14 @@ class FakeSpec:
     name: str
 
 
+def _run(pool, specs, **kwargs):
+    """Every outcome of one pool's run, the pool closed afterwards as the build does."""
+    try:
+        return list(pool.run(specs, **kwargs))
+    finally:
+        pool.close()
+
+
 def test_an_outcome_sent_just_before_the_workers_exit_is_not_lost(monkeypatch, tmp_path):
     """The build looks at the result queue, finds it empty, and (on a loaded machine) is slow
     to look again: meanwhile every worker sends its last outcome and exits. That outcome is
@@ -34,8 +42,8 @@ def test_an_outcome_sent_just_before_the_workers_exit_is_not_lost(monkeypatch, t
             child.join(120)  # every worker has sent its outcome and exited
 
     monkeypatch.setattr(workers, "_worker", worker)
-    outcomes = list(workers.run_in_workers([FakeSpec("a"), FakeSpec("b")], tmp_path, 2, None,
-                                           None, poll=slow_to_look_again))
+    outcomes = _run(workers.WorkerPool(2, tmp_path, None, None, None),
+                    [FakeSpec("a"), FakeSpec("b")], poll=slow_to_look_again)
     assert sorted((o.name, o.ok, o.error) for o in outcomes) == [("a", True, ""),
                                                                  ("b", True, "")]
 
@@ -47,7 +55,7 @@ def test_a_worker_that_dies_fails_its_reports(monkeypatch, tmp_path):
         os._exit(1)
 
     monkeypatch.setattr(workers, "_worker", worker)
-    outcomes = list(workers.run_in_workers([FakeSpec("a")], tmp_path, 1, None, None))
+    outcomes = _run(workers.WorkerPool(1, tmp_path, None, None, None), [FakeSpec("a")])
     assert [(o.name, o.ok, o.error) for o in outcomes] == [
         ("a", False, "the worker process died unexpectedly")]
 

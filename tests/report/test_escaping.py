@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.report.html import csv_download, link, links, neutralise_formulas, table
+from analysis.report.html import csv_download, event_link, link, links, neutralise_formulas, table
 
 HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> javascript:alert(3)'
 
@@ -18,6 +18,17 @@ def test_table_escapes_markup():
     html = table(pd.DataFrame({"description": [HOSTILE]}))._repr_html_()
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_markup_column_that_pandas_turned_into_text_is_refused_not_escaped():
+    """pandas 3 stores a list of Markup strings as a plain str column: the links would reach
+    the page as escaped text. Built with object dtype they stay links."""
+    ids = ["2024-01-28-tower-22-1"]
+    with pytest.raises(TypeError, match="'event' holds str"):
+        table(pd.DataFrame({"event": [event_link(i) for i in ids]}), raw_html=["event"])
+    kept = pd.Series([event_link(i) for i in ids], dtype=object)
+    html = table(pd.DataFrame({"event": kept}), raw_html=["event"])._repr_html_()
+    assert '<a href="overview.html#2024-01-28-tower-22-1">' in html
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd",
