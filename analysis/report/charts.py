@@ -31,6 +31,7 @@ from analysis.report.style import (
     styled,
 )
 
+KEY_DATE_HEADROOM = 1.3  # the y range over the data's top: room for two key-date labels
 KEY_DATES = {
     "2024-01-28": "28 Jan: Tower 22",
     "2024-02-02": "2 Feb: US strikes",
@@ -100,14 +101,20 @@ def _shade_unreached(ax, span: Span, unreached: Unreached, label: str) -> None:
                    label=label)
 
 
+def _key_dates_within(spans: list[Span]) -> bool:
+    return any(s.start <= pd.Timestamp(d) <= s.end for s in spans for d in KEY_DATES)
+
+
 def _mark_key_dates(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """Dotted lines at the key dates, labelled in the headroom the caller left above the
+    data (KEY_DATE_HEADROOM), under the data's own line and points wherever they meet."""
     top = ax.get_ylim()[1]
     for i, (day, label) in enumerate(KEY_DATES.items()):
         when = pd.Timestamp(day)
         if start <= when <= end:
-            ax.axvline(when, color="#999999", linewidth=0.8, linestyle=":")
-            ax.text(when, top * (0.98 - 0.08 * i), label + " ", fontsize=9, color="#444444",
-                    va="top", ha="right",
+            ax.axvline(when, color="#999999", linewidth=0.8, linestyle=":", zorder=1)
+            ax.text(when, top * (0.98 - 0.07 * i), label + " ", fontsize=9, color="#444444",
+                    va="top", ha="right", zorder=1.5,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8})
 
 
@@ -144,7 +151,10 @@ def cumulative_chart(cumulative: pd.DataFrame, points: pd.DataFrame, spans: list
                  ("tracker", TRACKER_COLOUR, "D", "Independent tracker count"))
         for ax, span in zip(axes, spans, strict=True):
             part = cumulative[(cumulative.index >= span.start) & (cumulative.index <= span.end)]
-            ax.step(part.index, part["total"], where="pre", color="#333333", linewidth=2,
+            # The count at each week's end, joined by straight lines: a step drawn "pre"
+            # showed each week's end total all week long (ahead of the count on the day of
+            # an official figure), "post" a week behind; the straight line is neither.
+            ax.plot(part.index, part["total"], color="#333333", linewidth=2,
                     label="Documented incidents (this dataset)")
             for kind, colour, marker, label in kinds:
                 mine = points[(points["kind"] == kind) & (points["as_of"] >= span.start)
@@ -155,7 +165,7 @@ def cumulative_chart(cumulative: pd.DataFrame, points: pd.DataFrame, spans: list
                                facecolors="white" if kind == "tracker" else colour)
                     top = max(top, float(mine["value"].max()))
             _shade_unreached(ax, span, unreached, no_data_label)
-        axes[0].set_ylim(0, top * 1.12)
+        axes[0].set_ylim(0, top * (KEY_DATE_HEADROOM if _key_dates_within(spans) else 1.12))
         for ax, span in zip(axes, spans, strict=True):
             _mark_key_dates(ax, span.start, span.end)
         axes[0].set_ylabel(ylabel)

@@ -21,6 +21,11 @@ WEAPON_COLOURS = {
     "drone": "#264653", "rocket": "#e76f51", "ballistic_missile": "#9b2226",
     "mortar": "#f4a261", "mixed": "#8ab17d", "airstrike": "#2a9d8f", "unknown": "#bdbdbd",
 }
+# The colours that carry meaning (a country, a weapon, a kind of strike, no data): a chart's
+# PNG keeps each exactly, however few pixels it covers (html.figure_png).
+KEY_COLOURS = tuple(dict.fromkeys([
+    *COUNTRY_COLOURS.values(), *WEAPON_COLOURS.values(), OTHER_COLOUR, OFFICIAL_COLOUR,
+    TRACKER_COLOUR, STRIKE_COLOUR, NO_DATA_COLOUR, "#ffffff"]))
 
 # Report width is ~1000 px; 9.5 x 4.8 inches at 100 dpi fits it without scaling text down.
 FIGSIZE = (9.5, 4.8)

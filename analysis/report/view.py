@@ -101,7 +101,7 @@ class ReportView:
         """The parameters the report was built with and the data's dates."""
         s = self.scope
         rows = pd.DataFrame({
-            "parameter": ["region", "phase", "start_date", "end_date", "data as of"],
+            "parameter": ["region", "phase", "start_date", "end_date", "newest record in the data"],
             "value": [s.label, s.phase or "All phases", format_date(s.start),
                       format_date(s.end), format_date(s.dataset.as_of)],
         })
@@ -238,10 +238,11 @@ class ReportView:
                      f"{title}: the documented count reaches {last:,} by "
                      f"{format_date(s.end)}{lead}.",
                      self._shaded("The line counts documented incidents since 17 Oct 2023, "
-                                  "week by week (at the end of each week, cut at phase "
-                                  "edges); dots are official counts for the same countries, "
-                                  "diamonds trackers' counts. Each phase has its own panel "
-                                  f"and time scale{counted}."),
+                                  "week by week (the count at the end of each week, cut "
+                                  "at phase edges, joined by straight lines); dots are "
+                                  "official counts for the same countries, diamonds "
+                                  "trackers' counts. Each phase has its own panel and time "
+                                  f"scale{counted}."),
                      {"labels": {"value": "count"},
                       "caption": "Weeks not listed carry the documented count of the week "
                                  "before; official and tracker counts as stated."})

@@ -70,6 +70,18 @@ class Page:
         return [dict(zip(header, (td.get_text(strip=True) for td in tr.select("td")),
                          strict=True)) for tr in table.select("tbody tr")]
 
+    def chart_colours(self, key: str) -> set[str]:
+        """Every colour (``#rrggbb``) of chart ``key``'s picture."""
+        import base64
+        import io
+
+        from PIL import Image
+
+        found = re.search(rf'data-chart="{re.escape(key)}">.*?src="data:image/png;base64,'
+                          r'([^"]+)"', self.html, flags=re.S)
+        image = Image.open(io.BytesIO(base64.b64decode(found.group(1)))).convert("RGB")
+        return {"#{:02x}{:02x}{:02x}".format(*c) for _, c in image.getcolors(1 << 24)}
+
     def chart_alt(self, key: str) -> str:
         return self.soup.select_one(f'figure.chart[data-chart="{key}"] img')["alt"]
 

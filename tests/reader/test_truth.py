@@ -108,6 +108,37 @@ def test_each_count_chart_sums_to_the_headline(reports):
     _check(reports, check)
 
 
+def test_every_series_a_chart_plots_is_drawn_in_its_own_colour(reports):
+    """A week with one attack in Jordan is a sliver of yellow; a palette that drops rare
+    colours painted it Syria's red. Each series with a non-zero value in the chart's table is
+    in the picture in exactly its colour."""
+    from analysis.report.style import COUNTRY_COLOURS, STRIKE_COLOUR, TRACKER_COLOUR, WEAPON_COLOURS
+
+    def check(page, w, data):
+        keys = page.chart_keys()
+        wanted = []
+        if "weekly" in keys:
+            rows = page.chart_table("weekly")
+            wanted += [("weekly", c, COUNTRY_COLOURS[c]) for c in COUNTRY_COLOURS
+                       if rows and c in rows[0] and total(rows, c) > 0]
+            for column, colour in (("US strike rounds begun", STRIKE_COLOUR),
+                                   ("days with other strikes", TRACKER_COLOUR)):
+                if rows and total(rows, column) > 0:
+                    wanted.append(("weekly", column, colour))
+        if "governorates" in keys:
+            wanted += [("governorates", c, COUNTRY_COLOURS[c]) for c in
+                       {r["country"] for r in page.chart_table("governorates")}]
+        if "weapons" in keys:
+            wanted += [("weapons", wpn, WEAPON_COLOURS[wpn]) for wpn in
+                       {r["weapon"] for r in page.chart_table("weapons")
+                        if number(r["attacks"]) > 0}]
+        for key, series, colour in wanted:
+            if colour not in page.chart_colours(key):
+                yield f"{key} chart plots {series} but has none of its colour {colour}"
+
+    _check(reports, check)
+
+
 def test_every_week_and_phase_edge_is_drawn_once(reports):
     def check(page, w, data):
         seen = set()
