@@ -9,6 +9,7 @@ Nothing is written where the last good report lives: the caller moves files into
 from __future__ import annotations
 
 import copy
+import sys
 import time
 import traceback
 from dataclasses import dataclass
@@ -67,8 +68,18 @@ START_TIMEOUT = 300
 OUTPUT_TIMEOUT = 120
 
 
+# Installed with JupyterLab (jupyter-events wants jsonschema's format checkers), the
+# rfc3987_syntax package compiles three Earley parsers for IRIs when jsonschema imports it:
+# 1.0 s of every worker's start (measured with -X importtime), before the first report, for
+# a format check nbformat never asks for. Marked absent in the worker, jsonschema goes
+# without its "iri" checkers (it imports the package under suppress(ImportError)).
+SKIPPED_IMPORTS = ("rfc3987_syntax",)
+
+
 def warm_up() -> None:
     """Import the heavy modules and build the exporter once per worker process."""
+    for name in SKIPPED_IMPORTS:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
     import papermill  # noqa: F401
 
     from analysis.publish.html_export import exporter

@@ -150,13 +150,13 @@ def _drain(results: mp.Queue) -> list[Outcome]:
 
 
 class WorkerPool:
-    """Worker processes started before the build knows what it will run.
+    """Worker processes, started once the data and the registry are checked (a refused
+    build starts none).
 
-    A cold build's first report waits for: the data check and registry in the main
-    process (about 1.5 s of CPU), and, in the worker, a kernel booting with pandas and
-    matplotlib (about 2 s) plus papermill and nbconvert imports (about 1 s). Started first,
-    the workers do their part on the other core while the main process does its part.
-    ``close()`` stops them (and their kernels) when there is nothing to run after all.
+    Each boots its kernel (pandas and matplotlib preloaded, about 1.5 s) while it imports
+    papermill and nbconvert itself (about 1 s), and the main process meanwhile computes the
+    front page's summary: the first report waits for the slowest of the three, not their
+    sum. ``close()`` stops the workers and their kernels.
     """
 
     def __init__(self, jobs: int, workdir: Path, timeout: int | None, data_path: str | None,

@@ -145,3 +145,23 @@ def test_the_kernel_boots_with_a_frozen_heap_and_a_working_collector(tmp_path):
         workers.stop_kernel(km)
     assert reply["content"]["status"] == "ok"
     assert "".join(printed).split() == ["True", "True", "False"]
+
+
+def test_a_worker_starts_without_the_iri_grammar_and_still_validates_notebooks():
+    """warm_up() keeps jsonschema from compiling rfc3987_syntax's parsers (1 s per worker);
+    the notebooks still read and validate, which is all nbformat asks of jsonschema."""
+    import subprocess
+    import sys
+
+    from analysis.inputs import paths
+
+    code = ("import sys; from analysis.publish.run_report import warm_up; "
+            "warm_up(); "
+            "import nbformat, jsonschema; "
+            f"nb = nbformat.read({str(paths.NOTEBOOKS_DIR / 'overview.ipynb')!r}, 4); "
+            "nbformat.validate(nb); "
+            "print(sys.modules['rfc3987_syntax'] is None, "
+            "'iri' in jsonschema.FormatChecker.checkers)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=paths.PROJECT_ROOT)
+    assert done.stdout.split() == ["True", "False"]
